@@ -1,0 +1,71 @@
+// swift-tools-version: 6.0
+// Swift 6 language mode is the default for tools version 6.0; every target is
+// compiled with complete strict-concurrency checking.
+
+import PackageDescription
+
+let package = Package(
+    name: "Lotsa",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lotsa", targets: ["LotsaCLI"]),
+        .library(name: "Lotsa", targets: ["Lotsa"]),
+        .library(name: "LinearProgramming", targets: ["LinearProgramming"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // GLPK's C API, seen by exactly one Swift module: LinearProgramming.
+        .systemLibrary(
+            name: "CGLPK",
+            pkgConfig: nil,
+            providers: [.apt(["libglpk-dev"])]
+        ),
+        // A solver-agnostic LP/MIP modelling layer with a GLPK backend.
+        .target(
+            name: "LinearProgramming",
+            dependencies: ["CGLPK"]
+        ),
+        // The planning domain: region models, scenarios, formulation, plans, outputs.
+        .target(
+            name: "Lotsa",
+            dependencies: [
+                "LinearProgramming",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Collections", package: "swift-collections"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The `lotsa` command: one thin file per subcommand.
+        .executableTarget(
+            name: "LotsaCLI",
+            dependencies: [
+                "Lotsa",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Benchmarks (release builds; see Benchmarks/README.md).
+        .executableTarget(
+            name: "TransportBenchmark",
+            dependencies: ["LinearProgramming"],
+            path: "Benchmarks/TransportLP"
+        ),
+        .testTarget(
+            name: "LinearProgrammingTests",
+            dependencies: ["LinearProgramming"]
+        ),
+        .testTarget(
+            name: "LotsaTests",
+            dependencies: ["Lotsa", "LinearProgramming"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,73 @@
+/// `summary.json`: what a run decided, in one small file (README "Outputs").
+public enum Summary {
+    public static func build(scenario: Scenario, problem: PlanningProblem, result: PlanningResult,
+                             lp: PlanEvaluation, published: PlanEvaluation,
+                             method: PlanPublisher.Method, largestFraction: Double) -> JSONValue {
+        let policy = problem.policy
+        let order = policy.tiers + Tier.defaultOrder.filter { !policy.tiers.contains($0) }
+        func tiers(_ evaluation: PlanEvaluation) -> JSONValue {
+            .array(order.map { .object([("name", .string($0.rawValue)), ("value", .number(evaluation.tiers[$0]!))]) })
+        }
+        let horizon = problem.horizon
+        let rows = result.blocks.reduce(0) { $0 + $1.rows }
+        let columns = result.blocks.reduce(0) { $0 + $1.columns }
+        let nonzeros = result.blocks.reduce(0) { $0 + $1.nonzeros }
+        return .object([
+            ("scenario", .string(scenario.name)),
+            ("model", .string(scenario.model.name)),
+            ("status", .string("optimal")),
+            ("horizon", .object([
+                ("start", .string(horizon.label(ofPeriod: 1))),
+                ("end", .string(horizon.label(ofPeriod: horizon.periods))),
+                ("periods", .number(Double(horizon.periods))),
+                ("period_days", .number(Double(horizon.periodDays))),
+            ])),
+            ("policy", .object([
+                ("objective", .string(policy.objective.rawValue)),
+                ("tiers", .array(policy.tiers.map { .string($0.rawValue) })),
+                ("internal_transfers", .string(policy.internalTransfersAllowed ? "allowed" : "forbidden")),
+            ])),
+            ("tiers", .object([
+                ("lp", tiers(lp)),
+                ("integer", tiers(published)),
+            ])),
+            ("integer_plan", .object([
+                ("method", .string(method.rawValue)),
+                ("largest_lp_fraction", .number(largestFraction)),
+            ])),
+            ("kpis", kpis(published, policy: policy)),
+            ("lp_size", .object([
+                ("blocks", .number(Double(result.blocks.count))),
+                ("rows", .number(Double(rows))),
+                ("columns", .number(Double(columns))),
+                ("nonzeros", .number(Double(nonzeros))),
+            ])),
+            ("inputs", .array(scenario.inputFiles.map {
+                .object([("path", .string($0.path)), ("sha256", .string($0.sha256)), ("bytes", .number(Double($0.bytes)))])
+            })),
+        ])
+    }
+
+    static func kpis(_ evaluation: PlanEvaluation, policy: Policy) -> JSONValue {
+        .object([
+            ("patients", .object([
+                ("waiting_start", .number(Double(evaluation.waitingAtStart))),
+                ("referrals", .number(Double(evaluation.referrals))),
+                ("treated", .number(evaluation.treatedTotal)),
+                ("waiting_end", .number(evaluation.waitingAtEnd)),
+            ])),
+            ("treated", .object([
+                ("own_administration", .number(evaluation.treatedOwnAdministration)),
+                ("internal_transfer", .number(evaluation.treatedInternalTransfer)),
+                ("region_contract", .number(evaluation.treatedRegionContract)),
+                ("other_region_contract", .number(evaluation.treatedOtherRegionContract)),
+            ])),
+            ("overdue_patient_weeks", .object(policy.priorities.map {
+                ($0.id, .number(evaluation.overduePatientWeeks[$0.id] ?? 0))
+            })),
+            ("overdue_end", .number(evaluation.overdueAtEnd)),
+            ("beyond_guarantee_end", .number(evaluation.beyondGuaranteeAtEnd)),
+            ("cost", .number(evaluation.cost)),
+        ])
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import LinearProgramming
+
+/// Options of one `lotsa plan` run.
+public struct PlanRunOptions: Sendable {
+    /// Where the scenario's folder goes; default `<outputRoot>/<scenario name>`.
+    public var outputDirectory: URL?
+    /// The folder that holds one output folder per scenario.
+    public var outputRoot = URL(fileURLWithPath: "out")
+    public var planner = PlannerOptions()
+    /// Also write each block's LP, one file per lexicographic step, under `lp/`.
+    public var writeLP = false
+    /// Also write the Swedish-Excel (`;`, decimal comma) copies of the tables under `excel-sv/`.
+    public var swedishExcel = false
+
+    public init() {}
+}
+
+/// What a run did, for the command line to print.
+public struct PlanRunReport: Sendable {
+    public var scenario: Scenario
+    public var outputDirectory: URL
+    public var summary: JSONValue
+    public var published: PlanEvaluation
+    public var timings: [(String, Duration)]
+    public var result: PlanningResult
+}
+
+/// `lotsa plan`: scenario files in, the output contract out.
+public enum PlanRun {
+    public static func run(scenarioPath: String, options: PlanRunOptions) throws(LotsaError) -> PlanRunReport {
+        let clock = ContinuousClock()
+        var timings: [(String, Duration)] = []
+        var mark = clock.now
+        func lap(_ name: String) {
+            let now = clock.now
+            timings.append((name, now - mark))
+            mark = now
+        }
+
+        let scenario: Scenario
+        do { scenario = try ScenarioLoader.load(path: scenarioPath) } catch { throw .input(error) }
+        let problem = PlanningProblem(scenario: scenario)
+        lap("read inputs")
+
+        let result: PlanningResult
+        var plannerOptions = options.planner
+        plannerOptions.keepModels = options.writeLP
+        do { result = try Planner.solve(problem, options: plannerOptions) } catch { throw .planning(error) }
+        lap("build and solve")
+
+        let (published, method) = PlanPublisher.publish(result.plan, problem: problem)
+        let violations = PlanVerifier.violations(of: published, problem: problem)
+        guard violations.isEmpty else {
+            throw .internalError("the published plan breaks a hard rule: " + violations.prefix(5).joined(separator: "; "))
+        }
+        let lpEvaluation = PlanEvaluation(problem: problem, plan: result.plan)
+        let publishedEvaluation = PlanEvaluation(problem: problem, plan: published)
+        let summary = Summary.build(scenario: scenario, problem: problem, result: result, lp: lpEvaluation,
+                                    published: publishedEvaluation, method: method,
+                                    largestFraction: result.plan.largestFraction())
+
+        let destination = options.outputDirectory ?? options.outputRoot.appendingPathComponent(scenario.name)
+        do {
+            let folder = try OutputFolder(destination: destination)
+            try writeTables(folder, problem: problem, plan: published, result: result, summary: summary,
+                            dialect: .standard, prefix: "")
+            if options.swedishExcel {
+                try writeTables(folder, problem: problem, plan: published, result: result, summary: nil,
+                                dialect: .swedishExcel, prefix: "excel-sv/")
+            }
+            if options.writeLP { try AuditExport.write(result: result, problem: problem, to: folder) }
+            try folder.commit()
+        } catch {
+            throw .output(error)
+        }
+        lap("write outputs")
+        return PlanRunReport(scenario: scenario, outputDirectory: destination, summary: summary,
+                             published: publishedEvaluation, timings: timings, result: result)
+    }
+
+    static func writeTables(_ folder: OutputFolder, problem: PlanningProblem, plan: Plan, result: PlanningResult,
+                            summary: JSONValue?, dialect: CSVDialectOut, prefix: String) throws(OutputError) {
+        if let summary { try folder.write(summary.serialized(), to: prefix + "summary.json") }
+        try folder.write(PlanTables.missiv(problem: problem, plan: plan, dialect: dialect), to: prefix + "missiv.csv")
+        try folder.write(PlanTables.deliveryPlans(problem: problem, plan: plan, dialect: dialect),
+                         to: prefix + "delivery_plans.csv")
+        try folder.write(PlanTables.waitingProjection(problem: problem, plan: plan, dialect: dialect),
+                         to: prefix + "waiting_projection.csv")
+        try folder.write(PlanTables.capacityUse(problem: problem, plan: plan, shadowPrices: result.shadowPrices,
+                                                dialect: dialect), to: prefix + "capacity_use.csv")
+        try folder.write(PlanTables.needs(NeedsAnalysis(problem: problem, plan: plan), dialect: dialect),
+                         to: prefix + "needs.csv")
+    }
+}

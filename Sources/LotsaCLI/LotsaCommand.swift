@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import Lotsa
+
+/// `lotsa`: batch planning and optimisation of waiting lists for a healthcare region.
+@main
+struct LotsaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lotsa",
+        abstract: "Plan waiting-list patients across a region's sites and contract providers.",
+        discussion: """
+        Exit codes: 0 success; 1 `check` found KPIs outside their tolerance; 3 no plan \
+        satisfies the scenario (infeasible or unbounded, explained in its terms); 4 the solver \
+        stopped (time limit or numerical trouble); 64 bad command line; 65 bad input data \
+        (the message names file, line and field); 66 a named file or folder does not exist; \
+        70 internal error; 73 outputs could not be written; 130 interrupted.
+        """,
+        version: "0.1.0",
+        subcommands: [PlanCommand.self, CheckCommand.self, ValidateCommand.self]
+    )
+}
+
+/// Options every solving command shares.
+struct SolveOptions: ParsableArguments {
+    @Option(name: .long, help: "Stop a block's solve after this many seconds (the run then fails with exit 4).")
+    var timeLimit: Double?
+
+    @Option(name: .long, help: "Blocks (specialties) solved at once; default: the number of cores.")
+    var threads: Int?
+
+    @Flag(name: .long, help: "Solve all specialties as one LP (slower; the tier values are the same).")
+    var monolithic = false
+
+    @Flag(name: .shortAndLong, help: "Print timings and GLPK's own output to standard error.")
+    var verbose = false
+
+    func plannerOptions() -> PlannerOptions {
+        var options = PlannerOptions()
+        if let timeLimit { options.solver.timeLimit = .milliseconds(Int64(timeLimit * 1000)) }
+        if let threads { options.parallelism = max(1, threads) }
+        options.monolithic = monolithic
+        options.solver.verbose = verbose
+        if verbose { options.solver.log = { message in FileHandle.standardError.write(Data(message.utf8)) } }
+        return options
+    }
+}
+
+/// Prints a failure the way compilers do and exits with its documented code.
+func fail(_ error: LotsaError) -> ExitCode {
+    FileHandle.standardError.write(Data((error.description + "\n").utf8))
+    return ExitCode(error.exitCode)
+}
+
+/// Removes half-written output folders when the user presses Ctrl-C or the job is killed.
+enum InterruptHandling {
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    static func install() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                StagingRegistry.shared.removeAll()
+                FileHandle.standardError.write(Data("lotsa: interrupted; earlier outputs are left as they were\n".utf8))
+                exit(130)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}

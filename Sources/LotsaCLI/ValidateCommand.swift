@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import Lotsa
+
+/// `lotsa validate <scenario>`: read and check every input without solving.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Read a scenario and its model and report the first problem, without solving.")
+
+    @Argument(help: "A scenario folder (with scenario.yaml) or the YAML file itself.")
+    var scenario: String
+
+    func run() throws {
+        let loaded: Scenario
+        do { loaded = try ScenarioLoader.load(path: scenario) } catch { throw fail(.input(error)) }
+        let problem = PlanningProblem(scenario: loaded)
+        let waiting = loaded.backlog.reduce(0) { $0 + $1.count }
+        let referrals = problem.cohorts.reduce(0) { $0 + $1.total } - waiting
+        print("\(loaded.name): valid — model \(loaded.model.name), \(problem.horizon.periods) periods from "
+              + "\(problem.horizon.label(ofPeriod: 1)), \(problem.cohorts.count) cohorts, \(waiting) waiting, "
+              + "\(referrals) referrals, \(problem.offers.count) provider offers, \(loaded.inputFiles.count) files read")
+    }
+}
