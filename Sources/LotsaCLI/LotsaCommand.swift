@@ -34,13 +34,25 @@ struct SolveOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print timings and GLPK's own output to standard error.")
     var verbose = false
 
+    @Option(name: .long, help: "Simplex variant for the first tier (primal or dual); the tier values do not depend on it.")
+    var method: SimplexMethod = .dual
+}
+
+enum SimplexMethod: String, ExpressibleByArgument, CaseIterable {
+    case primal, dual
+}
+
+extension SolveOptions {
     func plannerOptions() -> PlannerOptions {
         var options = PlannerOptions()
         if let timeLimit { options.solver.timeLimit = .milliseconds(Int64(timeLimit * 1000)) }
         if let threads { options.parallelism = max(1, threads) }
         options.monolithic = monolithic
         options.solver.verbose = verbose
-        if verbose { options.solver.log = { message in FileHandle.standardError.write(Data(message.utf8)) } }
+        switch method {
+        case .primal: options.solver.method = .primalSimplex
+        case .dual: options.solver.method = .dualSimplex
+        }
         return options
     }
 }
