@@ -171,4 +171,70 @@ static inline int lotsa_glp_write_lp(glp_prob *P, const char *path) {
     LOTSA_GLP_GUARDED(glp_write_lp(P, NULL, path));
 }
 
+/* ---------------------------------------------------------------------------
+ * Minimum-cost flow with RELAX-IV (glp_mincost_relax4), from plain arrays.
+ *
+ * The graph is built, solved and deleted inside one guarded call, so no GLPK
+ * graph object ever outlives it. Nodes are 0-based here; arcs keep their order.
+ * All data must be integral (RELAX-IV works in int arithmetic, |value| <=
+ * INT_MAX/4); the Swift caller scales costs to whole numbers and checks the
+ * limits before calling. Returns 0, GLP_ENOPFS (no feasible flow), GLP_EDATA,
+ * GLP_ERANGE, or LOTSA_GLP_FAULT.
+ */
+typedef struct lotsa_flow_arc_data {
+    double low, cap, cost, x, rc;
+} lotsa_flow_arc_data;
+
+typedef struct lotsa_flow_node_data {
+    double rhs, pi;
+} lotsa_flow_node_data;
+
+static inline int lotsa_glp_do_relax4(int nodes, const double *supply, int arcs, const int *tail,
+                                      const int *head, const double *low, const double *cap,
+                                      const double *cost, double *flow, double *reduced_cost,
+                                      glp_arc **handles) {
+    glp_graph *G = glp_create_graph((int)sizeof(lotsa_flow_node_data), (int)sizeof(lotsa_flow_arc_data));
+    if (nodes > 0) glp_add_vertices(G, nodes);
+    for (int i = 0; i < nodes; i++) {
+        ((lotsa_flow_node_data *)G->v[i + 1]->data)->rhs = supply[i];
+        ((lotsa_flow_node_data *)G->v[i + 1]->data)->pi = 0.0;
+    }
+    for (int k = 0; k < arcs; k++) {
+        glp_arc *a = glp_add_arc(G, tail[k] + 1, head[k] + 1);
+        lotsa_flow_arc_data *d = (lotsa_flow_arc_data *)a->data;
+        d->low = low[k];
+        d->cap = cap[k];
+        d->cost = cost[k];
+        d->x = 0.0;
+        d->rc = 0.0;
+        handles[k] = a;
+    }
+    int ret = glp_mincost_okalg(G, (int)offsetof(lotsa_flow_node_data, rhs),
+                                (int)offsetof(lotsa_flow_arc_data, low),
+                                (int)offsetof(lotsa_flow_arc_data, cap),
+                                (int)offsetof(lotsa_flow_arc_data, cost), NULL,
+                                (int)offsetof(lotsa_flow_arc_data, x),
+                                (int)offsetof(lotsa_flow_node_data, pi));
+    if (ret == 0) {
+        for (int k = 0; k < arcs; k++) {
+            const lotsa_flow_arc_data *d = (const lotsa_flow_arc_data *)handles[k]->data;
+            double pi_tail = ((const lotsa_flow_node_data *)handles[k]->tail->data)->pi;
+            double pi_head = ((const lotsa_flow_node_data *)handles[k]->head->data)->pi;
+            flow[k] = d->x;
+            reduced_cost[k] = d->cost - pi_tail + pi_head;
+        }
+    }
+    glp_delete_graph(G);
+    return ret;
+}
+
+/// `handles` is scratch space for `arcs` pointers, owned by the caller.
+static inline int lotsa_glp_relax4(int nodes, const double *supply, int arcs, const int *tail,
+                                   const int *head, const double *low, const double *cap,
+                                   const double *cost, double *flow, double *reduced_cost,
+                                   glp_arc **handles) {
+    LOTSA_GLP_GUARDED(lotsa_glp_do_relax4(nodes, supply, arcs, tail, head, low, cap, cost, flow,
+                                          reduced_cost, handles));
+}
+
 #endif

@@ -36,7 +36,12 @@ struct SolveOptions: ParsableArguments {
 
     @Option(name: .long, help: "Simplex variant for the first tier (primal or dual); the tier values do not depend on it.")
     var method: SimplexMethod = .dual
+
+    @Option(name: .long, help: "automatic (min-cost flow where the costs allow, else simplex), network or simplex; the tier values do not depend on it.")
+    var algorithm: PlannerOptions.Algorithm = .automatic
 }
+
+extension PlannerOptions.Algorithm: ExpressibleByArgument {}
 
 enum SimplexMethod: String, ExpressibleByArgument, CaseIterable {
     case primal, dual
@@ -48,6 +53,7 @@ extension SolveOptions {
         if let timeLimit { options.solver.timeLimit = .milliseconds(Int64(timeLimit * 1000)) }
         if let threads { options.parallelism = max(1, threads) }
         options.monolithic = monolithic
+        options.algorithm = algorithm
         options.solver.verbose = verbose
         switch method {
         case .primal: options.solver.method = .primalSimplex

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A file a run read, with its SHA-256, so an output can be traced to its exact inputs.
@@ -10,7 +9,7 @@ public struct InputFile: Sendable, Hashable, Codable {
     public init(data: Data, displayPath: String) {
         self.path = displayPath
         self.bytes = data.count
-        self.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        self.sha256 = SHA256.hex(data)
     }
 }
 

@@ -36,7 +36,8 @@ public enum Summary {
                 ("largest_lp_fraction", .number(largestFraction)),
             ])),
             ("kpis", kpis(published, policy: policy)),
-            ("lp_size", .object([
+            ("model_size", .object([
+                ("algorithm", .string(Set(result.blocks.map(\.algorithm)).sorted().joined(separator: "+"))),
                 ("blocks", .number(Double(result.blocks.count))),
                 ("rows", .number(Double(rows))),
                 ("columns", .number(Double(columns))),

@@ -10,6 +10,17 @@ public struct PlannerOptions: Sendable {
     public var parallelism = ProcessInfo.processInfo.activeProcessorCount
     /// Solve all specialties as one LP instead of block by block (for checks and benchmarks).
     public var monolithic = false
+    /// How blocks are solved; the tier values are the same either way.
+    public var algorithm: Algorithm = .automatic
+
+    public enum Algorithm: String, Sendable, CaseIterable {
+        /// The network path where every tier's costs fit RELAX-IV, the simplex method elsewhere.
+        case automatic
+        /// Min-cost flow with RELAX-IV (exact, integral); fails where costs do not fit.
+        case network
+        /// The LP with GLPK's simplex method and optimal-face fixing between tiers.
+        case simplex
+    }
     /// Keep each block's model so the caller can export it.
     public var keepModels = false
 
@@ -49,6 +60,10 @@ public struct BlockResult: Sendable {
     public var formulation: BlockFormulation?
     /// Each step's optimum, in the order solved.
     public var steps: [(name: String, value: Double)]
+    /// `network` or `simplex`: how this block was solved.
+    public var algorithm: String
+    /// Size of the block's problem: rows, columns and nonzeros of the LP, or nodes,
+    /// arcs and 2 × arcs (its node–arc incidence matrix) of the network.
     public var rows: Int, columns: Int, nonzeros: Int
     public var buildTime: Duration
     public var solveTime: Duration
@@ -121,6 +136,71 @@ public enum Planner {
 
     static func solveBlock(_ problem: PlanningProblem, _ block: SpecialtyBlock, options: PlannerOptions,
                            backend: some SolverBackend) throws(PlanningError) -> BlockResult {
+        if options.algorithm != .simplex && !options.monolithic {
+            do {
+                var result = try solveNetworkBlock(problem, block)
+                if options.keepModels { result.formulation = BlockFormulation(problem: problem, block: block) }
+                return result
+            } catch {
+                // Costs RELAX-IV cannot take: the simplex method gives the same tiers.
+                if options.algorithm == .network { throw error }
+            }
+        }
+        return try solveSimplexBlock(problem, block, options: options, backend: backend)
+    }
+
+    static func solveNetworkBlock(_ problem: PlanningProblem, _ block: SpecialtyBlock) throws(PlanningError) -> BlockResult {
+        let clock = ContinuousClock()
+        let buildStart = clock.now
+        let formulation = NetworkFormulation(problem: problem, block: block)
+        let objectives = formulation.objectives(policy: problem.policy)
+        let buildTime = clock.now - buildStart
+        let solution: MinCostFlowSolution
+        do {
+            solution = try NetworkSimplex().solveLexicographic(formulation.network, costs: objectives.map(\.costs))
+        } catch {
+            switch error {
+            case .invalidModel(let message): throw .invalidModel(specialty: block.specialty, message: message)
+            case .solverFault(let message): throw .solverFault(specialty: block.specialty, message: message)
+            }
+        }
+        guard solution.status == .optimal else {
+            throw .solverStopped(specialty: block.specialty, tier: objectives[solution.values.count].name, status: solution.status)
+        }
+        let T = problem.periods
+        var cumulative: [(cohort: Int, values: [Double])] = []
+        for (local, cohort) in block.cohorts.enumerated() {
+            var row = [Double](repeating: 0, count: T + 1)
+            for t in 1...T { row[t] = row[t - 1] + solution.flow[formulation.treatArcs[local][t - 1]] }
+            cumulative.append((cohort, row))
+        }
+        var flows: [Flow] = []
+        for (a, arc) in block.arcs.enumerated() {
+            for t in 1...T {
+                let index = formulation.sendArcs[a][t - 1]
+                if index >= 0, solution.flow[index] != 0 {
+                    flows.append(Flow(group: block.groups[arc.group], offer: arc.offer, period: t, cases: solution.flow[index]))
+                }
+            }
+        }
+        // A saturated capacity arc with reduced cost −r means one more case there
+        // would lower the first objective by r.
+        let shadow: [[Double]] = formulation.capacityArcs.map { arcs in
+            arcs.map { $0 < 0 ? 0 : clean(max(0, -solution.firstReducedCosts[$0])) }
+        }
+        let network = formulation.network
+        return BlockResult(block: block, formulation: nil,
+                           steps: zip(objectives, solution.values).map { ($0.name, $1) },
+                           algorithm: "network",
+                           rows: network.nodeCount, columns: network.arcCount, nonzeros: 2 * network.arcCount,
+                           buildTime: buildTime,
+                           solveTime: solution.stepTimes.reduce(Duration.zero, +),
+                           stepTimes: solution.stepTimes,
+                           shadowPrices: shadow, cumulative: cumulative, flows: flows)
+    }
+
+    static func solveSimplexBlock(_ problem: PlanningProblem, _ block: SpecialtyBlock, options: PlannerOptions,
+                                  backend: some SolverBackend) throws(PlanningError) -> BlockResult {
         let clock = ContinuousClock()
         let buildStart = clock.now
         let formulation = BlockFormulation(problem: problem, block: block)
@@ -167,6 +247,7 @@ public enum Planner {
         let matrix = formulation.model
         return BlockResult(block: block, formulation: options.keepModels ? formulation : nil,
                            steps: solution.steps.map { ($0.name, $0.value) },
+                           algorithm: "simplex",
                            rows: matrix.constraintCount, columns: matrix.variableCount, nonzeros: matrix.nonzeroCount,
                            buildTime: buildTime,
                            solveTime: solution.steps.reduce(Duration.zero) { $0 + $1.solution.solveTime },
