@@ -163,3 +163,29 @@ import Testing
         }
     }
 }
+
+/// The network path and the LP simplex path give the same tier values.
+@Suite struct AlgorithmAgreementTests {
+    static let scenarios: [(String, ScenarioFiles)] = [
+        ("own site and contract", PlanTierTests.ownSiteAndContract),
+        ("only a transfer helps", PlanTierTests.onlyATransferHelps),
+    ]
+
+    @Test(arguments: [0, 1])
+    func networkAndSimplexAgree(index: Int) throws {
+        var files = Self.scenarios[index].1
+        files.waitingList += "A,s,30,3,40\nA,s,90,4,95\n"
+        files.forecast = "administration,specialty,priority,week,count\nA,s,14,all,1\nA,s,60,2026-W15,3\n"
+        files.scenarioYAML += "forecast: forecast.csv\n"
+        var network = PlannerOptions(), simplex = PlannerOptions()
+        network.algorithm = .network
+        simplex.algorithm = .simplex
+        let (_, networkResult, byNetwork) = try files.solve(options: network)
+        let (_, simplexResult, bySimplex) = try files.solve(options: simplex)
+        #expect(networkResult.blocks.allSatisfy { $0.algorithm == "network" })
+        #expect(simplexResult.blocks.allSatisfy { $0.algorithm == "simplex" })
+        for tier in Tier.allCases {
+            #expect(abs(byNetwork.tiers[tier]! - bySimplex.tiers[tier]!) <= 1e-6 * max(1, abs(bySimplex.tiers[tier]!)))
+        }
+    }
+}
