@@ -45,11 +45,14 @@ public struct NetworkFormulation: Sendable {
         var groupOf = [Int](repeating: 0, count: cohorts.count)
         for (g, members) in block.groupMembers.enumerated() { for local in members { groupOf[local] = g } }
 
-        var costs: [Tier: [Double]] = [:]
-        for tier in Tier.allCases { costs[tier] = [] }
-        func arc(_ from: Int, _ to: Int, upper: Double, _ tierCost: [Tier: Double] = [:]) -> Int {
+        // One cost array per tier, in Tier.allCases order, appended arc by arc.
+        let tiers = Tier.allCases
+        var costs = [[Double]](repeating: [], count: tiers.count)
+        let position = Dictionary(uniqueKeysWithValues: tiers.enumerated().map { ($1, $0) })
+        func arc(_ from: Int, _ to: Int, upper: Double, _ tierCost: [(Tier, Double)] = []) -> Int {
             let index = network.addArc(from: from, to: to, upper: upper)
-            for tier in Tier.allCases { costs[tier]!.append(tierCost[tier] ?? 0) }
+            for k in costs.indices { costs[k].append(0) }
+            for (tier, value) in tierCost { costs[position[tier]!][index] = value }
             return index
         }
 
@@ -66,10 +69,10 @@ public struct NetworkFormulation: Sendable {
                 let next = t < T ? node + 1 : sink
                 let notDue = Double(cohort.available[t] - cohort.due[t])
                 if notDue > 0 {
-                    _ = arc(node, next, upper: notDue, [.waiting: L])
+                    _ = arc(node, next, upper: notDue, [(.waiting, L)])
                 }
                 if cohort.due[t] > 0 {
-                    _ = arc(node, next, upper: size, [.waiting: L, .overdue: cohort.weight * L])
+                    _ = arc(node, next, upper: size, [(.waiting, L), (.overdue, cohort.weight * L)])
                 }
             }
             treatArcs.append(treats)
@@ -80,17 +83,16 @@ public struct NetworkFormulation: Sendable {
         for blockArc in block.arcs {
             let offer = problem.offers[blockArc.offer]
             let position = offerPosition[blockArc.offer]!
-            var tierCost: [Tier: Double] = [:]
+            var tierCost: [(Tier, Double)] = [(.cost, offer.price)]
             switch problem.providers[offer.provider].kind {
-            case .otherRegionContract: tierCost[.otherRegionVolume] = 1
-            case .regionContract: tierCost[.regionContractVolume] = 1
+            case .otherRegionContract: tierCost.append((.otherRegionVolume, 1))
+            case .regionContract: tierCost.append((.regionContractVolume, 1))
             case .site:
                 if let weight = problem.transferWeight(administration: block.groups[blockArc.group].administration,
                                                        provider: offer.provider) {
-                    tierCost[.internalTransfers] = weight
+                    tierCost.append((.internalTransfers, weight))
                 }
             }
-            tierCost[.cost] = offer.price
             sendArcs.append((1...T).map { t in
                 guard offer.active[t - 1], offer.capacity[t - 1] > 0 else { return -1 }
                 return arc(groupBase + blockArc.group * T + t - 1, offerBase + position * T + t - 1,
@@ -111,7 +113,7 @@ public struct NetworkFormulation: Sendable {
         }
         network.supply[sink] = -total
         self.network = network
-        self.tierCosts = costs
+        self.tierCosts = Dictionary(uniqueKeysWithValues: tiers.enumerated().map { ($1, costs[$0]) })
         self.treatArcs = treatArcs
         self.sendArcs = sendArcs
         self.capacityArcs = capacityArcs
