@@ -132,6 +132,26 @@ import Testing
         #expect(result.lines[0].weekly[0] <= 12)
     }
 
+    @Test(arguments: [false, true])
+    func aSpecialtyNobodyWaitsForIsUnresolved(monolithic: Bool) throws {
+        var files = Self.contractScenario
+        files.specialties = "id,name\ns,Surgery\nt,Orthopaedics\n"
+        files.contracts += "C,t,10,,100,,\n"
+        files.extra["decided.csv"] = "administration,provider,specialty,volume\nA,C,t,5\nA,C,s,28\n"
+        let folder = try files.write()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let problem = PlanningProblem(scenario: try ScenarioLoader.load(path: folder.path))
+        let decided = try DecidedVolumes.read(url: folder.appendingPathComponent("decided.csv"), displayPath: "decided.csv",
+                                              problem: problem)
+        var options = PlannerOptions()
+        options.monolithic = monolithic
+        let result = try Periodiser.periodise(problem, decided: decided, options: options)
+        try Self.check(result)
+        #expect(result.lines.map(\.unresolved) == [5, 0])
+        #expect(abs(result.lpUnresolved - 5) < 1e-6)
+        #expect(result.lines[1].weekly == [8, 8, 4, 8])
+    }
+
     @Test func linesThatShareAProviderShareItsCapacity() throws {
         // A and B each decide 20 at C (35 in all): 5 cases cannot be placed, and
         // both lines stay within their decided volumes.
@@ -187,6 +207,14 @@ import Testing
 
         let ambitious = try Periodiser.periodise(problem, decided: decided { 2 * $0 + 3 }, options: options)
         try Self.check(ambitious, "seed \(seed) ×2+3")
+        // One LP for all specialties gives the same optimum as one per specialty.
+        var monolithic = options
+        monolithic.monolithic = true
+        let single = try Periodiser.periodise(problem, decided: decided { 2 * $0 + 3 }, options: monolithic)
+        try Self.check(single, "seed \(seed) monolithic")
+        #expect(abs(single.lpUnresolved - ambitious.lpUnresolved) <= 1e-6, "seed \(seed)")
+        #expect(abs(single.lpDeviation - ambitious.lpDeviation) <= 1e-6, "seed \(seed)")
+        #expect(single.unresolved == ambitious.unresolved, "seed \(seed)")
         // Asking for more never plans less in total.
         #expect(ambitious.lines.map(\.planned).reduce(0, +) >= feasible.lines.map(\.planned).reduce(0, +))
     }

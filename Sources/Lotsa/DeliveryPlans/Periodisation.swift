@@ -83,7 +83,7 @@ public enum Periodiser {
             }
             return Self.targets(volume: line.volume, offer: problem.offers[offer])
         }
-        let blocks = SpecialtyBlock.blocks(of: problem)
+        let blocks = options.monolithic ? [SpecialtyBlock.monolithic(of: problem)] : SpecialtyBlock.blocks(of: problem)
         let results = Mutex<[Int: Result<BlockOutcome, PlanningError>]>([:])
         let next = Mutex(0)
         let workers = max(1, min(options.parallelism, blocks.count))
@@ -118,9 +118,11 @@ public enum Periodiser {
             lpDeviation += outcome.deviation
             rows += outcome.rows; columns += outcome.columns; nonzeros += outcome.nonzeros
         }
-        // Lines of a specialty nobody waits for: nothing can be sent.
+        // Lines of a specialty nobody waits for have no block: nothing can be sent.
+        // (The monolithic LP has every line.)
         let solvedSpecialties = Set(blocks.map(\.specialty))
-        for (index, line) in decided.lines.enumerated() where !solvedSpecialties.contains(line.specialty) {
+        for (index, line) in decided.lines.enumerated()
+        where !options.monolithic && !solvedSpecialties.contains(line.specialty) {
             lpUnresolved += Double(line.volume)
             lpDeviation += Double(targets[index].reduce(0, +))
         }
@@ -196,7 +198,10 @@ public enum Periodiser {
                            targets: [[Int]], options: PlannerOptions,
                            backend: some SolverBackend) throws(PlanningError) -> BlockOutcome {
         let T = problem.periods
-        let lineIndices = decided.lines.indices.filter { decided.lines[$0].specialty == block.specialty }
+        // The lines of this block (every line when all specialties are solved as one LP).
+        let lineIndices = decided.lines.indices.filter {
+            options.monolithic || decided.lines[$0].specialty == block.specialty
+        }
         let formulation = BlockFormulation(problem: problem, block: block)
         var model = formulation.model
         // Which arcs belong to which line; close arcs no line names (but own sites).
@@ -206,6 +211,7 @@ public enum Periodiser {
             let offer = problem.offers[arc.offer]
             if let l = lineIndices.firstIndex(where: {
                 decided.lines[$0].administration == group.administration && decided.lines[$0].provider == offer.provider
+                    && decided.lines[$0].specialty == group.specialty
             }) {
                 arcsOfLine[l].append(a)
             } else if problem.providers[offer.provider].administration != group.administration {
