@@ -91,5 +91,8 @@ public enum PlanRun {
                                                 dialect: dialect), to: prefix + "capacity_use.csv")
         try folder.write(PlanTables.needs(NeedsAnalysis(problem: problem, plan: plan), dialect: dialect),
                          to: prefix + "needs.csv")
+        for (name, sheet) in DeliverySheets.sheets(problem: problem, plan: plan, dialect: dialect) {
+            try folder.write(sheet, to: prefix + "sheets/" + name)
+        }
     }
 }

@@ -38,6 +38,10 @@ public struct DecidedVolumes: Sendable {
             lines.append(Line(administration: administration, provider: provider, specialty: specialty,
                               volume: try row.count("volume")))
         }
+        guard !lines.isEmpty else {
+            throw InputError(SourceLocation(file: displayPath, line: table.headerLine), "no decided volumes",
+                             expected: "one row per administration, provider and specialty", found: "only the header")
+        }
         return DecidedVolumes(lines: lines, file: ledger.files[0])
     }
 }

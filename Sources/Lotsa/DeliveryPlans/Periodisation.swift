@@ -1,163 +1,278 @@
+import Foundation
 import LinearProgramming
+import Synchronization
 
-/// Spreads decided annual volumes over the weeks (plan-semantics.md §6).
+/// Decided annual volumes spread over the weeks (plan-semantics.md §6).
 ///
 /// Lines of the missiv fix how many cases each administration sends to each provider
 /// over the year; arcs to providers the missiv does not name stay closed, except an
 /// administration's own sites (its own production, which the missiv does not decide).
-/// Objectives, in order: unresolved volume (totals are met unless capacity or
-/// patients make that impossible), `overdue`, the L1 deviation from a spread
-/// proportional to the provider's weekly capacity (so summer and Christmas get
-/// less), and `waiting`.
+/// Objectives, in order: unresolved volume (totals are met unless capacity, ceilings
+/// or the administration's patients make that impossible), `overdue`, the L1
+/// deviation from a spread proportional to the provider's weekly capacity (so summer
+/// and Christmas get less), and `waiting`.
 public struct PeriodisationResult: Sendable {
     public struct Line: Sendable, Hashable {
         public var administration: String
+        /// Index into ``PlanningProblem/providers``.
         public var provider: Int
         public var specialty: String
         public var decided: Int
-        public var planned: Int
+        /// Cases per period of the published plan, index t − 1; they add up to `planned`.
+        public var weekly: [Int]
+        /// The capacity-proportional spread of `decided`, index t − 1 (whole cases
+        /// that add up to `decided` when the provider has any capacity).
+        public var target: [Int]
+
+        public var planned: Int { weekly.reduce(0, +) }
         /// Outlösta volymer: decided but not placeable.
         public var unresolved: Int { decided - planned }
     }
 
     public var problem: PlanningProblem
+    /// The LP optimum of the periodisation (whole numbers when it is a vertex of an
+    /// integral face; otherwise rounded into ``plan``).
     public var lpPlan: Plan
+    /// The published plan, in whole patients.
     public var plan: Plan
+    public var method: PlanPublisher.Method
+    /// One per decided line, in the decided file's order.
     public var lines: [Line]
-    /// The LP's unresolved volume and deviation, per block summed.
+    /// The LP's unresolved volume and deviation, summed over the blocks.
     public var lpUnresolved: Double
     public var lpDeviation: Double
     /// The published plan's deviation from the capacity-proportional spread.
     public var deviation: Double
+    /// Rows, columns and nonzeros of the LPs solved, summed over the blocks.
+    public var rows: Int, columns: Int, nonzeros: Int
+
+    /// The published plan's unresolved volume over all lines.
+    public var unresolved: Int { lines.reduce(0) { $0 + $1.unresolved } }
 }
 
 public enum Periodiser {
+    /// The capacity-proportional spread of `volume` over the periods: whole cases
+    /// by the largest-remainder method, so they add up to `volume` exactly (when
+    /// any period has capacity) and ties go to the earlier week.
+    public static func targets(volume: Int, offer: Offer) -> [Int] {
+        let capacity = offer.capacity.indices.map { offer.active[$0] ? max(0, offer.capacity[$0]) : 0 }
+        let total = capacity.reduce(0, +)
+        guard total > 0, volume > 0 else { return [Int](repeating: 0, count: capacity.count) }
+        var result = capacity.map { volume * $0 / total }
+        let remainder = volume - result.reduce(0, +)
+        let order = capacity.indices.sorted { a, b in
+            let ra = volume * capacity[a] % total, rb = volume * capacity[b] % total
+            return ra != rb ? ra > rb : a < b
+        }
+        for index in order.prefix(remainder) { result[index] += 1 }
+        return result
+    }
+
+    /// The offer of a line's provider in its specialty.
+    static func offerIndex(_ problem: PlanningProblem, provider: Int, specialty: String) -> Int? {
+        problem.offers.firstIndex { $0.provider == provider && $0.specialty == specialty }
+    }
+
     public static func periodise(_ problem: PlanningProblem, decided: DecidedVolumes,
                                  options: PlannerOptions = PlannerOptions(),
                                  backend: some SolverBackend = GLPKBackend()) throws(PlanningError) -> PeriodisationResult {
         let T = problem.periods
-        var flows: [Flow] = []
+        let targets: [[Int]] = decided.lines.map { line in
+            guard let offer = offerIndex(problem, provider: line.provider, specialty: line.specialty) else {
+                return [Int](repeating: 0, count: T)
+            }
+            return Self.targets(volume: line.volume, offer: problem.offers[offer])
+        }
+        let blocks = options.monolithic ? [SpecialtyBlock.monolithic(of: problem)] : SpecialtyBlock.blocks(of: problem)
+        let results = Mutex<[Int: Result<BlockOutcome, PlanningError>]>([:])
+        let next = Mutex(0)
+        let workers = max(1, min(options.parallelism, blocks.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let index: Int = next.withLock { value in
+                    defer { value += 1 }
+                    return value
+                }
+                guard index < blocks.count else { return }
+                let outcome = Result { () throws(PlanningError) -> BlockOutcome in
+                    try solveBlock(problem, blocks[index], decided: decided, targets: targets, options: options,
+                                   backend: backend)
+                }
+                results.withLock { $0[index] = outcome }
+            }
+        }
+        let collected = results.withLock { $0 }
         var cumulative = problem.cohorts.map { _ in [Double](repeating: 0, count: T + 1) }
+        var flows: [Flow] = []
         var lpUnresolved = 0.0, lpDeviation = 0.0
-        for block in SpecialtyBlock.blocks(of: problem) {
-            let lines = decided.lines.filter { $0.specialty == block.specialty }
-            var formulation = BlockFormulation(problem: problem, block: block)
-            var model = formulation.model
-            // Which arcs belong to which line; close arcs no line names (but own sites).
-            var arcsOfLine = [[Int]](repeating: [], count: lines.count)
-            for (a, arc) in block.arcs.enumerated() {
-                let group = block.groups[arc.group]
-                let offer = problem.offers[arc.offer]
-                if let l = lines.firstIndex(where: { $0.administration == group.administration && $0.provider == offer.provider }) {
-                    arcsOfLine[l].append(a)
-                } else if problem.providers[offer.provider].administration != group.administration {
-                    for t in 1...T { model.setBounds(Variable(index: Int(formulation.z(a, t))), lower: 0, upper: 0) }
-                }
+        var rows = 0, columns = 0, nonzeros = 0
+        for index in blocks.indices {
+            let outcome: BlockOutcome
+            switch collected[index]! {
+            case .success(let value): outcome = value
+            case .failure(let error): throw error
             }
-            var unresolved = LinearExpression(), deviation = LinearExpression()
-            for (l, line) in lines.enumerated() {
-                let short = model.addVariable(name: nil, lower: 0)
-                unresolved.add(short)
-                var columns = arcsOfLine[l].flatMap { a in (1...T).map { formulation.z(a, $0) } }
-                var coefficients = [Double](repeating: 1, count: columns.count)
-                columns.append(Int32(short.index)); coefficients.append(1)
-                model.addConstraint(columns: columns, coefficients: coefficients, .equal(Double(line.volume)))
-                // Target: the volume spread in proportion to the provider's capacity.
-                let offer = problem.offers.first { $0.provider == line.provider && $0.specialty == line.specialty }!
-                let totalCapacity = offer.capacity.reduce(0, +)
-                for t in 1...T where offer.active[t - 1] {
-                    let target = totalCapacity == 0 ? 0 : Double(line.volume) * Double(offer.capacity[t - 1]) / Double(totalCapacity)
-                    let above = model.addVariable(lower: 0), below = model.addVariable(lower: 0)
-                    deviation.add(above); deviation.add(below)
-                    var cols = arcsOfLine[l].map { formulation.z($0, t) }
-                    var coefs = [Double](repeating: 1, count: cols.count)
-                    cols += [Int32(above.index), Int32(below.index)]; coefs += [-1, 1]
-                    model.addConstraint(columns: cols, coefficients: coefs, .equal(target))
-                }
-            }
-            formulation.model = model
-            let objectives = [NamedObjective(name: "unresolved", expression: unresolved),
-                              NamedObjective(name: "overdue", expression: formulation.tierExpressions[.overdue]!),
-                              NamedObjective(name: "deviation", expression: deviation),
-                              NamedObjective(name: "waiting", expression: formulation.tierExpressions[.waiting]!)]
-            let solution: LexicographicSolution
-            do {
-                solution = try backend.solveLexicographic(model, objectives: objectives, options: options.solver,
-                                                          strategy: options.strategy)
-            } catch {
-                switch error {
-                case .invalidModel(let message): throw .invalidModel(specialty: block.specialty, message: message)
-                case .solverFault(let message): throw .solverFault(specialty: block.specialty, message: message)
-                }
-            }
-            guard solution.status == .optimal else {
-                throw .solverStopped(specialty: block.specialty, tier: solution.failedStep ?? "?", status: solution.status)
-            }
-            lpUnresolved += solution.steps[0].value
-            lpDeviation += solution.steps[2].value
-            let values = solution.solution.values
-            for (local, q) in block.cohorts.enumerated() {
-                for t in 1...T { cumulative[q][t] = Planner.clean(values[Int(formulation.y(local, t))]) }
-            }
-            for (a, arc) in block.arcs.enumerated() {
-                for t in 1...T {
-                    let cases = Planner.clean(values[Int(formulation.z(a, t))])
-                    if cases != 0 { flows.append(Flow(group: block.groups[arc.group], offer: arc.offer, period: t, cases: cases)) }
-                }
-            }
+            for (q, values) in outcome.cumulative { cumulative[q] = values }
+            flows += outcome.flows
+            lpUnresolved += outcome.unresolved
+            lpDeviation += outcome.deviation
+            rows += outcome.rows; columns += outcome.columns; nonzeros += outcome.nonzeros
         }
+        // Lines of a specialty nobody waits for have no block: nothing can be sent.
+        // (The monolithic LP has every line.)
+        let solvedSpecialties = Set(blocks.map(\.specialty))
+        for (index, line) in decided.lines.enumerated()
+        where !options.monolithic && !solvedSpecialties.contains(line.specialty) {
+            lpUnresolved += Double(line.volume)
+            lpDeviation += Double(targets[index].reduce(0, +))
+        }
+        lpUnresolved = Planner.clean(lpUnresolved)
+        lpDeviation = Planner.clean(lpDeviation)
         let lpPlan = Plan(treatedCumulative: cumulative, flows: flows)
-        // Whole patients, with each line's total as close to the decided volume as the LP got.
-        var totals: [IntegralRounding.LineKey: Int] = [:]
-        var lpLineTotals: [IntegralRounding.LineKey: Double] = [:]
-        for flow in flows {
-            let key = IntegralRounding.LineKey(administration: flow.group.administration,
-                                               provider: problem.offers[flow.offer].provider, specialty: flow.group.specialty)
-            lpLineTotals[key, default: 0] += flow.cases
+
+        // Whole patients. The LP is usually a vertex in whole numbers already; if
+        // not, round with each line's total as close to the decided volume as the LP got.
+        let plan: Plan
+        let method: PlanPublisher.Method
+        if lpPlan.isIntegral(tolerance: 1e-6) {
+            plan = lpPlan.rounded()
+            method = .lpVertex
+        } else {
+            var lpLineTotals: [IntegralRounding.LineKey: Double] = [:]
+            for flow in flows {
+                lpLineTotals[lineKey(flow, problem), default: 0] += flow.cases
+            }
+            var totals: [IntegralRounding.LineKey: Int] = [:]
+            for line in decided.lines {
+                let key = IntegralRounding.LineKey(administration: line.administration, provider: line.provider,
+                                                   specialty: line.specialty)
+                totals[key] = min(line.volume, Int((lpLineTotals[key] ?? 0).rounded()))
+            }
+            plan = IntegralRounding.round(lpPlan, problem: problem, lineTotals: totals).plan
+            method = .floorAndReassign
         }
-        for line in decided.lines {
-            let key = IntegralRounding.LineKey(administration: line.administration, provider: line.provider, specialty: line.specialty)
-            totals[key] = min(line.volume, Int((lpLineTotals[key] ?? 0).rounded()))
-        }
-        let plan = lpPlan.isIntegral() ? lpPlan.rounded() : IntegralRounding.round(lpPlan, problem: problem, lineTotals: totals).plan
-        var planned: [IntegralRounding.LineKey: Int] = [:]
-        for flow in plan.flows {
-            let key = IntegralRounding.LineKey(administration: flow.group.administration,
-                                               provider: problem.offers[flow.offer].provider, specialty: flow.group.specialty)
-            planned[key, default: 0] += Int(flow.cases)
-        }
-        let lines = decided.lines.map { line in
-            PeriodisationResult.Line(administration: line.administration, provider: line.provider, specialty: line.specialty,
-                                     decided: line.volume,
-                                     planned: planned[IntegralRounding.LineKey(administration: line.administration,
-                                                                               provider: line.provider,
-                                                                               specialty: line.specialty)] ?? 0)
-        }
-        return PeriodisationResult(problem: problem, lpPlan: lpPlan, plan: plan, lines: lines,
+        let lines = Self.lines(of: plan, decided: decided, targets: targets, problem: problem)
+        return PeriodisationResult(problem: problem, lpPlan: lpPlan, plan: plan, method: method, lines: lines,
                                    lpUnresolved: lpUnresolved, lpDeviation: lpDeviation,
-                                   deviation: deviation(of: plan, decided: decided, problem: problem))
+                                   deviation: deviation(of: lines), rows: rows, columns: columns, nonzeros: nonzeros)
+    }
+
+    static func lineKey(_ flow: Flow, _ problem: PlanningProblem) -> IntegralRounding.LineKey {
+        IntegralRounding.LineKey(administration: flow.group.administration, provider: problem.offers[flow.offer].provider,
+                                 specialty: flow.group.specialty)
+    }
+
+    /// Each decided line's weekly cases in `plan`.
+    static func lines(of plan: Plan, decided: DecidedVolumes, targets: [[Int]],
+                      problem: PlanningProblem) -> [PeriodisationResult.Line] {
+        let T = problem.periods
+        var weekly: [IntegralRounding.LineKey: [Int]] = [:]
+        for flow in plan.flows {
+            weekly[lineKey(flow, problem), default: [Int](repeating: 0, count: T)][flow.period - 1] += Int(flow.cases.rounded())
+        }
+        return decided.lines.enumerated().map { index, line in
+            let key = IntegralRounding.LineKey(administration: line.administration, provider: line.provider,
+                                               specialty: line.specialty)
+            return PeriodisationResult.Line(administration: line.administration, provider: line.provider,
+                                            specialty: line.specialty, decided: line.volume,
+                                            weekly: weekly[key] ?? [Int](repeating: 0, count: T), target: targets[index])
+        }
     }
 
     /// Σ over lines and weeks of |planned − capacity-proportional target|.
-    static func deviation(of plan: Plan, decided: DecidedVolumes, problem: PlanningProblem) -> Double {
+    static func deviation(of lines: [PeriodisationResult.Line]) -> Double {
+        Double(lines.reduce(0) { sum, line in
+            sum + zip(line.weekly, line.target).reduce(0) { $0 + abs($1.0 - $1.1) }
+        })
+    }
+
+    struct BlockOutcome: Sendable {
+        var cumulative: [(Int, [Double])]
+        var flows: [Flow]
+        var unresolved: Double
+        var deviation: Double
+        var rows: Int, columns: Int, nonzeros: Int
+    }
+
+    static func solveBlock(_ problem: PlanningProblem, _ block: SpecialtyBlock, decided: DecidedVolumes,
+                           targets: [[Int]], options: PlannerOptions,
+                           backend: some SolverBackend) throws(PlanningError) -> BlockOutcome {
         let T = problem.periods
-        var weekly: [IntegralRounding.LineKey: [Double]] = [:]
-        for flow in plan.flows {
-            let key = IntegralRounding.LineKey(administration: flow.group.administration,
-                                               provider: problem.offers[flow.offer].provider, specialty: flow.group.specialty)
-            weekly[key, default: [Double](repeating: 0, count: T + 1)][flow.period] += flow.cases
+        // The lines of this block (every line when all specialties are solved as one LP).
+        let lineIndices = decided.lines.indices.filter {
+            options.monolithic || decided.lines[$0].specialty == block.specialty
         }
-        var total = 0.0
-        for line in decided.lines {
-            let offer = problem.offers.first { $0.provider == line.provider && $0.specialty == line.specialty }!
-            let capacity = offer.capacity.reduce(0, +)
-            let series = weekly[IntegralRounding.LineKey(administration: line.administration, provider: line.provider,
-                                                         specialty: line.specialty)] ?? [Double](repeating: 0, count: T + 1)
-            for t in 1...T where offer.active[t - 1] {
-                let target = capacity == 0 ? 0 : Double(line.volume) * Double(offer.capacity[t - 1]) / Double(capacity)
-                total += abs(series[t] - target)
+        let formulation = BlockFormulation(problem: problem, block: block)
+        var model = formulation.model
+        // Which arcs belong to which line; close arcs no line names (but own sites).
+        var arcsOfLine = [[Int]](repeating: [], count: lineIndices.count)
+        for (a, arc) in block.arcs.enumerated() {
+            let group = block.groups[arc.group]
+            let offer = problem.offers[arc.offer]
+            if let l = lineIndices.firstIndex(where: {
+                decided.lines[$0].administration == group.administration && decided.lines[$0].provider == offer.provider
+                    && decided.lines[$0].specialty == group.specialty
+            }) {
+                arcsOfLine[l].append(a)
+            } else if problem.providers[offer.provider].administration != group.administration {
+                for t in 1...T { model.setBounds(Variable(index: Int(formulation.z(a, t))), lower: 0, upper: 0) }
             }
         }
-        return total
+        var unresolved = LinearExpression(), deviation = LinearExpression()
+        for (l, index) in lineIndices.enumerated() {
+            let line = decided.lines[index]
+            // Σ cases of the line + short = decided volume.
+            let short = model.addVariable(lower: 0)
+            unresolved.add(short)
+            var columns = arcsOfLine[l].flatMap { a in (1...T).map { formulation.z(a, $0) } }
+            var coefficients = [Double](repeating: 1, count: columns.count)
+            columns.append(Int32(short.index)); coefficients.append(1)
+            model.addConstraint(columns: columns, coefficients: coefficients, .equal(Double(line.volume)))
+            // |cases in week t − target| ≤ above + below, in every week the provider serves.
+            guard let offerIndex = offerIndex(problem, provider: line.provider, specialty: line.specialty) else { continue }
+            let offer = problem.offers[offerIndex]
+            for t in 1...T where offer.active[t - 1] {
+                let above = model.addVariable(lower: 0), below = model.addVariable(lower: 0)
+                deviation.add(above); deviation.add(below)
+                var cols = arcsOfLine[l].map { formulation.z($0, t) }
+                var coefs = [Double](repeating: 1, count: cols.count)
+                cols += [Int32(above.index), Int32(below.index)]; coefs += [-1, 1]
+                model.addConstraint(columns: cols, coefficients: coefs, .equal(Double(targets[index][t - 1])))
+            }
+        }
+        let objectives = [NamedObjective(name: "unresolved", expression: unresolved),
+                          NamedObjective(name: "overdue", expression: formulation.tierExpressions[.overdue]!),
+                          NamedObjective(name: "deviation", expression: deviation),
+                          NamedObjective(name: "waiting", expression: formulation.tierExpressions[.waiting]!)]
+        let solution: LexicographicSolution
+        do {
+            solution = try backend.solveLexicographic(model, objectives: objectives, options: options.solver,
+                                                      strategy: options.strategy)
+        } catch {
+            switch error {
+            case .invalidModel(let message): throw .invalidModel(specialty: block.specialty, message: message)
+            case .solverFault(let message): throw .solverFault(specialty: block.specialty, message: message)
+            }
+        }
+        guard solution.status == .optimal else {
+            throw .solverStopped(specialty: block.specialty, tier: solution.failedStep ?? "?", status: solution.status)
+        }
+        let values = solution.solution.values
+        var cumulative: [(Int, [Double])] = []
+        for (local, q) in block.cohorts.enumerated() {
+            var row = [Double](repeating: 0, count: T + 1)
+            for t in 1...T { row[t] = Planner.clean(values[Int(formulation.y(local, t))]) }
+            cumulative.append((q, row))
+        }
+        var flows: [Flow] = []
+        for (a, arc) in block.arcs.enumerated() {
+            for t in 1...T {
+                let cases = Planner.clean(values[Int(formulation.z(a, t))])
+                if cases != 0 { flows.append(Flow(group: block.groups[arc.group], offer: arc.offer, period: t, cases: cases)) }
+            }
+        }
+        return BlockOutcome(cumulative: cumulative, flows: flows, unresolved: solution.steps[0].value,
+                            deviation: solution.steps[2].value, rows: model.constraintCount,
+                            columns: model.variableCount, nonzeros: model.nonzeroCount)
     }
 }
