@@ -18,7 +18,9 @@ public struct DecidedVolumes: Sendable {
     public static func read(url: URL, displayPath: String, problem: PlanningProblem) throws(InputError) -> DecidedVolumes {
         var ledger = InputLedger()
         let table = try ledger.csv(url, displayPath: displayPath,
-                                   required: ["administration", "provider", "specialty", "volume"])
+                                   required: ["administration", "provider", "specialty", "volume"],
+                                   // periodise's own missiv.csv carries `decided`; it can be read back as is
+                                   optional: ["decided"])
         let providerIndex = Dictionary(uniqueKeysWithValues: problem.providers.enumerated().map { ($1.id, $0) })
         var seen = Set<[String]>()
         var lines: [Line] = []
