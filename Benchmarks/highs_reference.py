@@ -10,7 +10,7 @@ Exit codes: 0 solved (whatever the status), 2 highspy is not installed, 1 other 
 (the JSON object then has an "error" field).
 
 Usage:  python3 Benchmarks/highs_reference.py FILE.mps [--time-limit S] [--threads N]
-                [--solver simplex|ipm|pdlp|choose] [--log FILE]
+                [--solver simplex|ipm|pdlp|choose] [--memory-limit GIB] [--log FILE]
 """
 
 import argparse
@@ -27,9 +27,14 @@ def main():
     parser.add_argument("--time-limit", type=float, help="seconds (HiGHS option time_limit)")
     parser.add_argument("--threads", type=int, help="HiGHS option threads (default: HiGHS's choice)")
     parser.add_argument("--solver", help="HiGHS option solver (default: choose = dual simplex for LPs)")
+    parser.add_argument("--memory-limit", type=float,
+                        help="GiB of address space for this process (HiGHS then fails instead of exhausting memory)")
     parser.add_argument("--log", help="write HiGHS's log to this file instead of standard error")
     parser.add_argument("--quiet", action="store_true", help="no HiGHS log at all")
     args = parser.parse_args()
+    if args.memory_limit:
+        limit = int(args.memory_limit * 2**30)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
     # Only the JSON object goes to standard output: HiGHS prints its banner and log
     # to file descriptor 1, so point that at standard error while HiGHS runs.
@@ -45,7 +50,11 @@ def main():
             result["error"] = "highspy is not installed (pip install highspy)"
             code = 2
         else:
-            code = solve(highspy, args, result)
+            try:
+                code = solve(highspy, args, result)
+            except MemoryError:
+                result["error"] = "out of memory (--memory-limit %s GiB)" % args.memory_limit
+                code = 1
     finally:
         sys.stdout.flush()
         os.dup2(saved_stdout, 1)
@@ -62,8 +71,6 @@ def solve(highspy, args, result):
     elif args.log:
         h.setOptionValue("log_to_console", False)
         h.setOptionValue("log_file", args.log)
-    if args.time_limit is not None:
-        h.setOptionValue("time_limit", float(args.time_limit))
     if args.threads is not None:
         h.setOptionValue("threads", int(args.threads))
     if args.solver:
@@ -79,14 +86,19 @@ def solve(highspy, args, result):
     if status == highspy.HighsStatus.kError:
         result["error"] = "HiGHS could not read " + args.mps
         return 1
+    if args.time_limit is not None:
+        # After reading: HiGHS's limit would otherwise count the reading too.
+        h.setOptionValue("time_limit", float(args.time_limit))
     lp = h.getLp()
     result["rows"] = lp.num_row_
     result["columns"] = lp.num_col_
     result["nonzeros"] = h.getNumNz()
 
     start = time.perf_counter()
-    h.run()
+    run_status = h.run()
     result["run_seconds"] = time.perf_counter() - start
+    if run_status == highspy.HighsStatus.kError:
+        result["error"] = "HiGHS run() failed (out of memory?); see its log"
     result["model_status"] = h.modelStatusToString(h.getModelStatus())
     info = h.getInfo()
     result["objective"] = info.objective_function_value

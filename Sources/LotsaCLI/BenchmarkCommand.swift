@@ -39,6 +39,9 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(name: .long, help: "HiGHS threads option; default: HiGHS's choice.")
     var highsThreads: Int?
 
+    @Option(name: .long, help: "GiB of memory HiGHS may use (it then fails instead of exhausting the machine).")
+    var highsMemoryLimit: Double?
+
     @Option(name: .long, help: "The reference script.")
     var highsScript: String = "Benchmarks/highs_reference.py"
 
@@ -47,6 +50,9 @@ struct BenchmarkCommand: ParsableCommand {
 
     @Option(name: .long, help: "Also write every figure as JSON to this file.")
     var json: String?
+
+    @Flag(name: .shortAndLong, help: "Show the solver's log of every block (standard error), to follow long runs.")
+    var verbose = false
 
     func presets() throws -> [ScenarioGenerator.Preset] {
         try sizes.split(separator: ",").map { name in
@@ -72,8 +78,10 @@ struct BenchmarkCommand: ParsableCommand {
         configuration.timeLimit = timeLimit
         configuration.highsTimeLimit = highsTimeLimit
         configuration.highsThreads = highsThreads
+        configuration.highsMemoryLimit = highsMemoryLimit
         configuration.highsScript = URL(fileURLWithPath: highsScript)
         configuration.python = python
+        configuration.verbose = verbose
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         let results = BenchmarkRunner.run(configuration, executable: executable, report: { text in
             // Unbuffered, so each size appears as soon as it is done (also when piped).
@@ -105,9 +113,11 @@ struct BenchmarkSizeCommand: ParsableCommand {
     @Option var mps: String?
     @Option var threads: Int?
     @Option var timeLimit: Double?
+    @Flag var verbose = false
 
     func run() throws {
         var planner = PlannerOptions()
+        planner.solver.verbose = verbose
         if let threads { planner.parallelism = max(1, threads) }
         if let timeLimit { planner.solver.timeLimit = .milliseconds(Int64(timeLimit * 1000)) }
         let measurement: BenchmarkMeasurement

@@ -17,6 +17,10 @@ public struct BenchmarkConfiguration: Sendable {
     public var highsScript = URL(fileURLWithPath: "Benchmarks/highs_reference.py")
     public var highsTimeLimit: Double?
     public var highsThreads: Int?
+    /// GiB of address space HiGHS may use (it fails rather than exhausting the machine).
+    public var highsMemoryLimit: Double?
+    /// Pass the solver's log through (to standard error).
+    public var verbose = false
 
     public init() {}
 }
@@ -136,6 +140,7 @@ public enum BenchmarkRunner {
         if highs { arguments += ["--mps", mps.path] }
         if let threads = configuration.threads { arguments += ["--threads", String(threads)] }
         if let limit = configuration.timeLimit { arguments += ["--time-limit", String(limit)] }
+        if configuration.verbose { arguments.append("--verbose") }
         progress("\(preset.name): planning (\(executable.lastPathComponent) \(arguments.joined(separator: " ")))")
         do {
             let status = try execute(executable, arguments, standardOutput: FileHandle.standardError).status
@@ -154,6 +159,7 @@ public enum BenchmarkRunner {
         var highsArguments = [configuration.highsScript.path, mps.path]
         if let limit = configuration.highsTimeLimit { highsArguments += ["--time-limit", String(limit)] }
         if let threads = configuration.highsThreads { highsArguments += ["--threads", String(threads)] }
+        if let limit = configuration.highsMemoryLimit { highsArguments += ["--memory-limit", String(limit)] }
         highsArguments += ["--log", directory.appendingPathComponent("highs.log").path]
         do {
             let pipe = Pipe()
@@ -250,6 +256,9 @@ public enum BenchmarkRunner {
             lines.append("  objective \(theirs) vs ours \(ours): \(agree)")
             if let ratio = result.ratio {
                 lines.append("  ratio HiGHS first tier / our end to end: \(String(format: "%.2f", ratio))")
+            } else if let run = h.runSeconds, h.modelStatus == "Time limit reached", m.endToEnd > 0 {
+                lines.append("  ratio HiGHS first tier / our end to end: more than \(String(format: "%.2f", run / m.endToEnd)) "
+                             + "(HiGHS stopped at its time limit)")
             }
         } else {
             lines.append("HiGHS reference: \(result.highsSkipped ?? "not run")")
