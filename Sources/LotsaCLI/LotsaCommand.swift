@@ -43,6 +43,16 @@ enum SimplexMethod: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension SolveOptions {
+    /// A bad number on the command line is a usage error (exit 64), never a trap.
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 1_000_000) {
+            throw ValidationError("--time-limit must be a number of seconds above 0 and at most 1000000, not \(timeLimit)")
+        }
+        if let threads, threads < 1 {
+            throw ValidationError("--threads must be at least 1, not \(threads)")
+        }
+    }
+
     func plannerOptions() -> PlannerOptions {
         var options = PlannerOptions()
         if let timeLimit { options.solver.timeLimit = .milliseconds(Int64(timeLimit * 1000)) }
