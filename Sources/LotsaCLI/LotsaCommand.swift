@@ -82,9 +82,13 @@ enum InterruptHandling {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
-                StagingRegistry.shared.removeAll()
-                FileHandle.standardError.write(Data("lotsa: interrupted; earlier outputs are left as they were\n".utf8))
-                exit(130)
+                // The registry's lock stays held until the process ends, so that no
+                // output folder is half moved into place. `_exit` skips atexit
+                // handlers, which could race with the solver threads still running.
+                StagingRegistry.shared.removeAll {
+                    FileHandle.standardError.write(Data("lotsa: interrupted; earlier outputs are left as they were\n".utf8))
+                    _exit(130)
+                }
             }
             source.resume()
             sources.append(source)
