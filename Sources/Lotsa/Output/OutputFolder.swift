@@ -7,16 +7,19 @@ import Synchronization
 public final class OutputFolder: @unchecked Sendable {
     public let destination: URL
     public let staging: URL
+    private let registry: StagingRegistry
     private var committed = false
 
-    public init(destination: URL) throws(OutputError) {
+    /// `registry` is where an interrupt handler finds the staging folder; tests pass their own.
+    public init(destination: URL, registry: StagingRegistry = .shared) throws(OutputError) {
+        self.registry = registry
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).partial-\(getpid())")
         let staging = self.staging
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            try StagingRegistry.shared.withFolders { folders in
+            try registry.withFolders { folders in
                 if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
                 try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
                 folders.insert(staging.path)
@@ -36,7 +39,7 @@ public final class OutputFolder: @unchecked Sendable {
         do {
             // Under the lock: after an interrupt has removed the staging folder, no
             // write may create it again.
-            try StagingRegistry.shared.withFolders { _ in
+            try registry.withFolders { _ in
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(contents.utf8).write(to: url)
             }
@@ -53,15 +56,16 @@ public final class OutputFolder: @unchecked Sendable {
 
     /// Replaces the destination with the staged folder.
     ///
-    /// The renames run under the ``StagingRegistry``'s lock, which an interrupt
-    /// handler takes before it removes staging folders: a SIGINT or SIGTERM sees
-    /// the destination either as it was or as it is now, never missing.
+    /// The renames, and the removal of the previous outputs, run under the
+    /// ``StagingRegistry``'s lock, which an interrupt handler takes before it
+    /// removes staging folders: a SIGINT or SIGTERM sees the destination either as
+    /// it was or as it is now, never missing, and no hidden folder half removed.
     public func commit() throws(OutputError) {
         let fileManager = FileManager.default
         let retired = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
         let staging = self.staging, destination = self.destination
-        let moved = StagingRegistry.shared.withFolders { folders -> (any Error)? in
+        let moved = registry.withFolders { folders -> (any Error)? in
             do {
                 if fileManager.fileExists(atPath: destination.path) {
                     if fileManager.fileExists(atPath: retired.path) { try fileManager.removeItem(at: retired) }
@@ -69,7 +73,9 @@ public final class OutputFolder: @unchecked Sendable {
                 }
                 try fileManager.moveItem(at: staging, to: destination)
                 folders.remove(staging.path)
-                folders.insert(retired.path)
+                // Still under the lock: an interrupt must not find the previous
+                // outputs half removed.
+                try? fileManager.removeItem(at: retired)
                 return nil
             } catch {
                 // Put the previous outputs back if they were moved aside.
@@ -83,14 +89,14 @@ public final class OutputFolder: @unchecked Sendable {
             throw OutputError(path: DisplayPath.of(destination), message: "cannot move the outputs into place: \(error.localizedDescription)")
         }
         committed = true
-        // The previous outputs, now hidden, go; an interrupt meanwhile removes the rest of them.
-        try? fileManager.removeItem(at: retired)
-        StagingRegistry.shared.unregister(retired)
     }
 
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
-        StagingRegistry.shared.unregister(staging)
+        let staging = self.staging
+        registry.withFolders { folders in
+            try? FileManager.default.removeItem(at: staging)
+            folders.remove(staging.path)
+        }
     }
 }
 
@@ -109,12 +115,9 @@ public final class StagingRegistry: Sendable {
 
     public init() {}
 
-    public func register(_ url: URL) { _ = folders.withLock { $0.insert(url.path) } }
-    public func unregister(_ url: URL) { _ = folders.withLock { $0.remove(url.path) } }
-
-    /// Runs `body` under the registry's lock. ``OutputFolder`` creates, writes and
-    /// renames its staging folder this way, so that ``removeAll(then:)`` finds each
-    /// one either untouched or complete.
+    /// Runs `body` under the registry's lock. ``OutputFolder`` creates, writes,
+    /// renames and removes its folders this way, so that ``removeAll(then:)`` never
+    /// races with it.
     func withFolders<T, E: Error>(_ body: (inout Set<String>) throws(E) -> T) throws(E) -> T {
         try folders.withLock { (folders) throws(E) -> T in try body(&folders) }
     }
