@@ -37,7 +37,7 @@ import Testing
     @Test func aTimeLimitFailsWithExit4AndKeepsEarlierOutputs() throws {
         let earlier = try earlierOutputs()
         defer { try? FileManager.default.removeItem(at: earlier.root) }
-        let run = try LotsaProcess.run(["plan", Self.baseline, "--threads", "1", "--time-limit", "0.05",
+        let run = try LotsaProcess.run(["plan", Self.baseline, "--threads", "1", "--time-limit", "0.001",
                                         "--out", earlier.destination.path])
         #expect(run.status == 4, "\(run.stderr)")
         #expect(run.stderr.hasPrefix("error: the time limit was reached in specialty "), "\(run.stderr)")
