@@ -55,6 +55,13 @@ let package = Package(
             dependencies: ["LinearProgramming"],
             path: "Benchmarks/TransportLP"
         ),
+        // Fuzzing of the input loaders (docs/robustness.md). A plain build gives a tool
+        // that replays inputs; `-sanitize=fuzzer -DLOTSA_FUZZ` gives the libFuzzer binary.
+        .executableTarget(
+            name: "LotsaFuzz",
+            dependencies: ["Lotsa"],
+            path: "Fuzz/LotsaFuzz"
+        ),
         .testTarget(
             name: "LinearProgrammingTests",
             dependencies: ["LinearProgramming"]

@@ -1,6 +1,7 @@
 /// Every way a `lotsa` command can fail, each with its documented exit code.
 public enum LotsaError: Error, Sendable, CustomStringConvertible {
-    /// A bad input file: exit 65 (EX_DATAERR).
+    /// A bad input file: exit 65 (EX_DATAERR); a file or folder that the command
+    /// line or an input file names does not exist: exit 66 (EX_NOINPUT).
     case input(InputError)
     /// The solver could not give an optimal plan: exit 3 (infeasible/unbounded) or 4 (time limit, numerical trouble).
     case planning(PlanningError)
@@ -13,7 +14,7 @@ public enum LotsaError: Error, Sendable, CustomStringConvertible {
 
     public var exitCode: Int32 {
         switch self {
-        case .input: return 65
+        case .input(let error): return error.kind == .missingFile ? 66 : 65
         case .planning(let error):
             if case .solverStopped(_, _, let status) = error, status == .infeasible || status == .unbounded { return 3 }
             return 4

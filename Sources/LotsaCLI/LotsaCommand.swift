@@ -49,6 +49,16 @@ enum SimplexMethod: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension SolveOptions {
+    /// A bad number on the command line is a usage error (exit 64), never a trap.
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0 && timeLimit <= 1_000_000) {
+            throw ValidationError("--time-limit must be a number of seconds above 0 and at most 1000000, not \(timeLimit)")
+        }
+        if let threads, threads < 1 {
+            throw ValidationError("--threads must be at least 1, not \(threads)")
+        }
+    }
+
     func plannerOptions() -> PlannerOptions {
         var options = PlannerOptions()
         if let timeLimit { options.solver.timeLimit = .milliseconds(Int64(timeLimit * 1000)) }
@@ -79,9 +89,13 @@ enum InterruptHandling {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
-                StagingRegistry.shared.removeAll()
-                FileHandle.standardError.write(Data("lotsa: interrupted; earlier outputs are left as they were\n".utf8))
-                exit(130)
+                // The registry's lock stays held until the process ends, so that no
+                // output folder is half moved into place. `_exit` skips atexit
+                // handlers, which could race with the solver threads still running.
+                StagingRegistry.shared.removeAll {
+                    FileHandle.standardError.write(Data("lotsa: interrupted; earlier outputs are left as they were\n".utf8))
+                    _exit(130)
+                }
             }
             source.resume()
             sources.append(source)

@@ -212,7 +212,10 @@ public struct CSVTable: Sendable {
         if containsOutsideQuotes(text, other) {
             message += "; the header is \(delimiter)-separated but this line contains '\(other)'"
         }
-        if found > expectedCount && record.fields[expectedCount...].allSatisfy(\.isEmpty) {
+        if found > expectedCount && dialect == .comma && looksLikeDecimalComma(record.fields) {
+            message += "; if a number is written with a decimal comma (2,5), the comma splits it in two — "
+                + "write 2.5, or save the file with ';' between the columns"
+        } else if found > expectedCount && record.fields[expectedCount...].allSatisfy(\.isEmpty) {
             message += "; the extra fields at the end are empty — remove the trailing '\(delimiter)'"
         }
         if record.lastLine > record.line {
@@ -223,6 +226,14 @@ public struct CSVTable: Sendable {
             message,
             expected: "\(expectedCount) field\(expectedCount == 1 ? "" : "s") separated by '\(delimiter)', as in the header",
             found: text)
+    }
+
+    /// Two neighbouring fields that could be the halves of a number such as `2,5`.
+    private static func looksLikeDecimalComma(_ fields: [String]) -> Bool {
+        func digits(_ text: String) -> Bool { !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        return zip(fields, fields.dropFirst()).contains { whole, fraction in
+            digits(whole.hasPrefix("-") ? String(whole.dropFirst()) : whole) && digits(fraction)
+        }
     }
 
     private static func containsOutsideQuotes(_ text: String, _ character: Character) -> Bool {

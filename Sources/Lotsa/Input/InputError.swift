@@ -17,12 +17,31 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The offending text, verbatim (``description`` quotes, escapes and
     /// shortens it).
     public var found: String?
+    /// Whether the data is bad or a file it names is not there; the command
+    /// line exits with 65 or 66 accordingly.
+    public var kind: Kind
 
-    public init(_ location: SourceLocation, _ message: String, expected: String? = nil, found: String? = nil) {
+    public enum Kind: Sendable, Equatable {
+        /// The file is there but its content is wrong.
+        case invalidData
+        /// A file or folder named on the command line or in an input file does not exist.
+        case missingFile
+    }
+
+    public init(_ location: SourceLocation, _ message: String, expected: String? = nil, found: String? = nil,
+                kind: Kind = .invalidData) {
         self.location = location
         self.message = message
         self.expected = expected
         self.found = found
+        self.kind = kind
+    }
+
+    /// The same error, reported as a missing file or folder.
+    public var missingFile: InputError {
+        var copy = self
+        copy.kind = .missingFile
+        return copy
     }
 
     /// How many characters of ``found`` the description shows.

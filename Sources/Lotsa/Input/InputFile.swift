@@ -19,16 +19,25 @@ public struct InputLedger: Sendable {
 
     public init() {}
 
-    public mutating func read(_ url: URL, displayPath: String) throws(InputError) -> Data {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw InputError(SourceLocation(file: displayPath), "missing file", found: "no such file")
+    public mutating func read(_ url: URL, displayPath: String, expected: String = "a readable file") throws(InputError) -> Data {
+        let location = SourceLocation(file: displayPath)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw InputError(location, "missing file", expected: expected, found: "no such file", kind: .missingFile)
+        }
+        guard !isDirectory.boolValue else {
+            throw InputError(location, "this is a folder, not a file", expected: expected, found: "a folder")
+        }
+        // A FIFO or a device would block or never end.
+        let type = (try? FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path))?[.type] as? FileAttributeType
+        guard type == .typeRegular else {
+            throw InputError(location, "not a regular file", expected: expected, found: "a FIFO, device or socket")
         }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw InputError(SourceLocation(file: displayPath), "cannot read the file",
-                             expected: "a readable file", found: error.localizedDescription)
+            throw InputError(location, "cannot read the file", expected: expected, found: error.localizedDescription)
         }
         if !files.contains(where: { $0.path == displayPath }) {
             files.append(InputFile(data: data, displayPath: displayPath))
@@ -37,16 +46,12 @@ public struct InputLedger: Sendable {
     }
 
     public mutating func csv(_ url: URL, displayPath: String, required: [String], optional: [String] = []) throws(InputError) -> CSVTable {
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw InputError(SourceLocation(file: displayPath), "missing file",
-                             expected: "a CSV file with the columns \(required.joined(separator: ","))", found: "no such file")
-        }
-        let data = try read(url, displayPath: displayPath)
+        let data = try read(url, displayPath: displayPath, expected: "a CSV file with " + CSVTable.columnList(required, optional))
         return try CSVTable.parse(data, displayPath: displayPath, required: required, optional: optional)
     }
 
     public mutating func yaml(_ url: URL, displayPath: String) throws(InputError) -> YAMLNode {
-        let data = try read(url, displayPath: displayPath)
+        let data = try read(url, displayPath: displayPath, expected: "a YAML file")
         return try YAMLNode.parse(data, displayPath: displayPath)
     }
 }

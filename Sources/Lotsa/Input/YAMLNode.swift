@@ -72,12 +72,24 @@ public struct YAMLNode: @unchecked Sendable {
 
     private static func diagnostic(for error: YamlError, path: String) -> InputError {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return InputError(SourceLocation(file: path, line: mark.line), "not valid YAML: \(problem)")
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            // libyaml says where it gave up and, often, where the construct it was reading began.
+            var message = "not valid YAML: \(problem)"
+            if let context, !context.text.isEmpty {
+                message += " (\(context.text)" + (context.mark.line != mark.line ? " that starts on line \(context.mark.line))" : ")")
+            }
+            return InputError(SourceLocation(file: path, line: mark.line), message,
+                              expected: "YAML like `key: value`, indented with spaces")
+        case .reader(let problem, let offset, let value, let yaml):
+            // `offset` counts characters; a line break (also \r\n) is one character.
+            let line = offset.map { 1 + yaml.prefix($0).filter(\.isNewline).count }
+            return InputError(SourceLocation(file: path, line: line), "not valid YAML: \(problem)",
+                              expected: "printable UTF-8 text",
+                              found: value >= 0 ? "U+" + String(value, radix: 16, uppercase: true) : nil)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return InputError(SourceLocation(file: path, line: context.mark.line, field: duplicates.first),
-                              "a key appears twice in the same mapping")
+                              "a key appears twice in the same mapping", expected: "each key once")
         default:
             return InputError(SourceLocation(file: path), "not valid YAML: \(error)")
         }
@@ -122,26 +134,31 @@ public struct YAMLNode: @unchecked Sendable {
         return scalar.string
     }
 
+    /// A whole number, read as the CSV files' numbers are (``NumberParsing``).
     public func int(range: ClosedRange<Int>? = nil) throws(InputError) -> Int {
         let text = try string()
-        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            throw error("not a whole number", expected: range.map { "a whole number in \($0.lowerBound)...\($0.upperBound)" } ?? "a whole number", found: text)
+        let expected = range.map { "a whole number from \($0.lowerBound) to \($0.upperBound)" } ?? "a whole number"
+        switch NumberParsing.wholeNumber(text.trimmingCharacters(in: .whitespaces)) {
+        case .success(let value):
+            if let range, !range.contains(value) { throw error("out of range", expected: expected, found: text) }
+            return value
+        case .failure(let problem):
+            throw error(problem.kind == .malformed ? problem.message : "out of range", expected: expected, found: text)
         }
-        if let range, !range.contains(value) {
-            throw error("out of range", expected: "a whole number in \(range.lowerBound)...\(range.upperBound)", found: text)
-        }
-        return value
     }
 
+    /// A finite number with a decimal point (never a comma), read as the CSV files' numbers are.
     public func double(range: ClosedRange<Double>? = nil) throws(InputError) -> Double {
         let text = try string()
-        guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-            throw error("not a number", expected: "a number such as 1.5", found: text)
+        let expected = range.map { "a number from \(NumberFormat.json($0.lowerBound)) to \(NumberFormat.json($0.upperBound))" }
+            ?? "a number such as 1.5"
+        switch NumberParsing.decimal(text.trimmingCharacters(in: .whitespaces), decimalComma: false) {
+        case .success(let value):
+            if let range, !range.contains(value) { throw error("out of range", expected: expected, found: text) }
+            return value
+        case .failure(let problem):
+            throw error(problem.message, expected: expected, found: text)
         }
-        if let range, !range.contains(value) {
-            throw error("out of range", expected: "a number in \(range.lowerBound)...\(range.upperBound)", found: text)
-        }
-        return value
     }
 
     public func bool() throws(InputError) -> Bool {
@@ -155,10 +172,10 @@ public struct YAMLNode: @unchecked Sendable {
 
     public func day() throws(InputError) -> Day {
         let text = try string()
-        guard let day = Day(iso: text) else {
-            throw error("not a date", expected: "a date like 2026-04-01", found: text)
+        switch Day.parse(text, allowMidnight: false) {
+        case .success(let day): return day
+        case .failure(let problem): throw error(problem.message, expected: "a date like 2026-04-01", found: text)
         }
-        return day
     }
 
     private var kindDescription: String {
@@ -185,7 +202,7 @@ public struct YAMLMapping: Sendable {
     public func required(_ key: String) throws(InputError) -> YAMLNode {
         guard let node = self[key] else {
             throw InputError(SourceLocation(file: owner.path, line: owner.line, field: key),
-                             "missing key '\(key)'")
+                             "missing key '\(key)'", expected: "a line `\(key): …`")
         }
         return node
     }
@@ -207,28 +224,8 @@ public struct YAMLMapping: Sendable {
     }
 }
 
-/// The closest candidate within edit distance 2, for "did you mean …?" hints.
+/// The closest candidate, for "did you mean …?" hints: within edit distance 2,
+/// and not a wholly different short id (see ``CSVTable/closestName(to:among:)``).
 func closestMatch(to word: String, among candidates: [String]) -> String? {
-    var best: (String, Int)?
-    for candidate in candidates {
-        let distance = editDistance(word, candidate)
-        if distance <= 2, distance < (best?.1 ?? Int.max) { best = (candidate, distance) }
-    }
-    return best?.0
-}
-
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.lowercased()), b = Array(b.lowercased())
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
+    CSVTable.closestName(to: word, among: candidates)
 }

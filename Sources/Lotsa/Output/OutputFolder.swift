@@ -7,20 +7,26 @@ import Synchronization
 public final class OutputFolder: @unchecked Sendable {
     public let destination: URL
     public let staging: URL
+    private let registry: StagingRegistry
     private var committed = false
 
-    public init(destination: URL) throws(OutputError) {
+    /// `registry` is where an interrupt handler finds the staging folder; tests pass their own.
+    public init(destination: URL, registry: StagingRegistry = .shared) throws(OutputError) {
+        self.registry = registry
         self.destination = destination.standardizedFileURL
         let parent = self.destination.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).partial-\(getpid())")
+        let staging = self.staging
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+            try registry.withFolders { folders in
+                if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
+                try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+                folders.insert(staging.path)
+            }
         } catch {
             throw OutputError(path: DisplayPath.of(self.destination), message: "cannot create the output folder: \(error.localizedDescription)")
         }
-        StagingRegistry.shared.register(staging)
     }
 
     deinit {
@@ -31,8 +37,12 @@ public final class OutputFolder: @unchecked Sendable {
     public func write(_ contents: String, to relativePath: String) throws(OutputError) {
         let url = staging.appendingPathComponent(relativePath)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: url)
+            // Under the lock: after an interrupt has removed the staging folder, no
+            // write may create it again.
+            try registry.withFolders { _ in
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(contents.utf8).write(to: url)
+            }
         } catch {
             throw OutputError(path: DisplayPath.of(destination.appendingPathComponent(relativePath)),
                               message: "cannot write: \(error.localizedDescription)")
@@ -45,31 +55,48 @@ public final class OutputFolder: @unchecked Sendable {
     }
 
     /// Replaces the destination with the staged folder.
+    ///
+    /// The renames, and the removal of the previous outputs, run under the
+    /// ``StagingRegistry``'s lock, which an interrupt handler takes before it
+    /// removes staging folders: a SIGINT or SIGTERM sees the destination either as
+    /// it was or as it is now, never missing, and no hidden folder half removed.
     public func commit() throws(OutputError) {
         let fileManager = FileManager.default
         let retired = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
-        do {
-            if fileManager.fileExists(atPath: destination.path) {
-                if fileManager.fileExists(atPath: retired.path) { try fileManager.removeItem(at: retired) }
-                try fileManager.moveItem(at: destination, to: retired)
+        let staging = self.staging, destination = self.destination
+        let moved = registry.withFolders { folders -> (any Error)? in
+            do {
+                if fileManager.fileExists(atPath: destination.path) {
+                    if fileManager.fileExists(atPath: retired.path) { try fileManager.removeItem(at: retired) }
+                    try fileManager.moveItem(at: destination, to: retired)
+                }
+                try fileManager.moveItem(at: staging, to: destination)
+                folders.remove(staging.path)
+                // Still under the lock: an interrupt must not find the previous
+                // outputs half removed.
+                try? fileManager.removeItem(at: retired)
+                return nil
+            } catch {
+                // Put the previous outputs back if they were moved aside.
+                if !fileManager.fileExists(atPath: destination.path), fileManager.fileExists(atPath: retired.path) {
+                    try? fileManager.moveItem(at: retired, to: destination)
+                }
+                return error
             }
-            try fileManager.moveItem(at: staging, to: destination)
-            committed = true
-            StagingRegistry.shared.unregister(staging)
-            if fileManager.fileExists(atPath: retired.path) { try? fileManager.removeItem(at: retired) }
-        } catch {
-            // Put the previous outputs back if they were moved aside.
-            if !fileManager.fileExists(atPath: destination.path), fileManager.fileExists(atPath: retired.path) {
-                try? fileManager.moveItem(at: retired, to: destination)
-            }
+        }
+        if let error = moved {
             throw OutputError(path: DisplayPath.of(destination), message: "cannot move the outputs into place: \(error.localizedDescription)")
         }
+        committed = true
     }
 
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
-        StagingRegistry.shared.unregister(staging)
+        let staging = self.staging
+        registry.withFolders { folders in
+            try? FileManager.default.removeItem(at: staging)
+            folders.remove(staging.path)
+        }
     }
 }
 
@@ -86,11 +113,23 @@ public final class StagingRegistry: Sendable {
     public static let shared = StagingRegistry()
     private let folders = Mutex<Set<String>>([])
 
-    public func register(_ url: URL) { _ = folders.withLock { $0.insert(url.path) } }
-    public func unregister(_ url: URL) { _ = folders.withLock { $0.remove(url.path) } }
+    public init() {}
 
-    /// Removes every staging folder; called from the signal handler's queue.
-    public func removeAll() {
-        for path in folders.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+    /// Runs `body` under the registry's lock. ``OutputFolder`` creates, writes,
+    /// renames and removes its folders this way, so that ``removeAll(then:)`` never
+    /// races with it.
+    func withFolders<T, E: Error>(_ body: (inout Set<String>) throws(E) -> T) throws(E) -> T {
+        try folders.withLock { (folders) throws(E) -> T in try body(&folders) }
+    }
+
+    /// Removes every staging folder, then calls `finish` with the lock still held,
+    /// so that no commit starts or completes afterwards: a signal handler passes a
+    /// `finish` that ends the process.
+    public func removeAll(then finish: () -> Void = {}) {
+        folders.withLock { folders in
+            for path in folders { try? FileManager.default.removeItem(atPath: path) }
+            folders.removeAll()
+            finish()
+        }
     }
 }

@@ -19,6 +19,16 @@ public struct CapacityCalendar: Sendable, Hashable {
             self.factor = factor
             self.scope = scope
         }
+
+        /// Whether the entry scales the provider's capacity (in its week).
+        public func applies(providerID: String, isSite: Bool) -> Bool {
+            switch scope {
+            case .all: return true
+            case .sites: return isSite
+            case .contracts: return !isSite
+            case .provider(let id): return id == providerID
+            }
+        }
     }
 
     public var entries: [Entry]
@@ -30,14 +40,8 @@ public struct CapacityCalendar: Sendable, Hashable {
     /// The product of the factors of every entry for `week` that applies to the provider.
     public func factor(isoWeekNumber week: Int, providerID: String, isSite: Bool) -> Double {
         var factor = 1.0
-        for entry in entries where entry.week == week {
-            switch entry.scope {
-            case .all: factor *= entry.factor
-            case .sites where isSite: factor *= entry.factor
-            case .contracts where !isSite: factor *= entry.factor
-            case .provider(let id) where id == providerID: factor *= entry.factor
-            default: break
-            }
+        for entry in entries where entry.week == week && entry.applies(providerID: providerID, isSite: isSite) {
+            factor *= entry.factor
         }
         return factor
     }

@@ -25,7 +25,7 @@ public struct RegionModelLoader: Sendable {
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("model.yaml").path) else {
             throw InputError(SourceLocation(file: display("model.yaml")), "no region model here",
                              expected: "a folder with model.yaml, administrations.csv, sites.csv, …",
-                             found: "no model.yaml in \(displayRoot)")
+                             found: "no model.yaml in \(displayRoot)", kind: .missingFile)
         }
         let header = try readYAML(folder, "model.yaml")
         let mapping = try header.mapping(allowedKeys: ["name", "home_region", "description"])
@@ -34,14 +34,18 @@ public struct RegionModelLoader: Sendable {
         let description = try mapping.optionalString("description") ?? ""
 
         var administrations = OrderedDictionary<String, Administration>()
-        for row in try readCSV(folder, "administrations.csv", required: ["id", "name"]).rows {
+        let administrationTable = try readCSV(folder, "administrations.csv", required: ["id", "name"])
+        try Self.requireRows(administrationTable, "administrations")
+        for row in administrationTable.rows {
             let id = try row.identifier("id")
             guard administrations[id] == nil else { throw row.duplicate("id", id) }
             administrations[id] = Administration(id: id, name: try row.string("name"))
         }
 
         var specialties = OrderedDictionary<String, Specialty>()
-        for row in try readCSV(folder, "specialties.csv", required: ["id", "name"]).rows {
+        let specialtyTable = try readCSV(folder, "specialties.csv", required: ["id", "name"])
+        try Self.requireRows(specialtyTable, "specialties")
+        for row in specialtyTable.rows {
             let id = try row.identifier("id")
             guard specialties[id] == nil else { throw row.duplicate("id", id) }
             specialties[id] = Specialty(id: id, name: try row.string("name"))
@@ -50,6 +54,7 @@ public struct RegionModelLoader: Sendable {
         var sites = OrderedDictionary<String, Site>()
         let siteTable = try readCSV(folder, "sites.csv", required: ["id", "name", "administration"],
                                     optional: ["or_rooms", "staffed_or_rooms"])
+        try Self.requireRows(siteTable, "sites")
         for row in siteTable.rows {
             let id = try row.identifier("id")
             guard sites[id] == nil else { throw row.duplicate("id", id) }
@@ -121,7 +126,12 @@ public struct RegionModelLoader: Sendable {
         var calendar = CapacityCalendar()
         if exists(folder, "calendar.csv") {
             let table = try readCSV(folder, "calendar.csv", required: ["week", "factor"], optional: ["scope"])
+            var factorLocations: [SourceLocation] = []
             for row in table.rows {
+                if let text = row["week"], let week = ISOWeek(iso: text) {
+                    throw row.error("week", "the calendar holds week numbers, the same every year",
+                                    expected: "the week number alone, e.g. \(week.week)", found: text)
+                }
                 let week = try row.int("week", range: 1...53)
                 let factor = try row.double("factor", range: 0...10)
                 let scope: CalendarScope
@@ -134,7 +144,10 @@ public struct RegionModelLoader: Sendable {
                     throw row.error("scope", "unknown scope", expected: "all, sites, contracts or a provider id", found: other)
                 }
                 calendar.entries.append(.init(week: week, factor: factor, scope: scope))
+                factorLocations.append(row.location("factor"))
             }
+            try Self.checkCombinedFactors(calendar, locations: factorLocations,
+                                          providers: sites.keys.map { ($0, true) } + providers.keys.map { ($0, false) })
         }
 
         var distances: [String: [String: Double]]?
@@ -167,6 +180,38 @@ public struct RegionModelLoader: Sendable {
                            administrations: administrations, specialties: specialties, sites: sites,
                            siteCapacities: siteCapacities, contractProviders: providers, contracts: contracts,
                            calendar: calendar, distances: distances)
+    }
+
+    /// A model without administrations, specialties or sites plans nothing;
+    /// saying so beats an "unknown id" in the next file.
+    private static func requireRows(_ table: CSVTable, _ what: String) throws(InputError) {
+        guard table.rows.isEmpty else { return }
+        throw InputError(table.headerLocation(), "no \(what): the file has a header but no rows",
+                         expected: "at least one row after the header", found: table.header.joined(separator: String(table.delimiter)))
+    }
+
+    /// The largest product of calendar factors that one provider may get in one week.
+    static let maximumCalendarFactor = 10.0
+
+    /// Factors of matching rows multiply; their product stays within the bound of one
+    /// row, so that capacities remain numbers a plan can hold.
+    private static func checkCombinedFactors(_ calendar: CapacityCalendar, locations: [SourceLocation],
+                                             providers: [(id: String, isSite: Bool)]) throws(InputError) {
+        let weeks = Set(calendar.entries.filter { $0.factor > 1 }.map(\.week))
+        for week in weeks.sorted() {
+            for provider in providers {
+                let product = calendar.factor(isoWeekNumber: week, providerID: provider.id, isSite: provider.isSite)
+                guard product > maximumCalendarFactor else { continue }
+                let last = calendar.entries.indices.last {
+                    calendar.entries[$0].week == week && calendar.entries[$0].factor > 1
+                        && calendar.entries[$0].applies(providerID: provider.id, isSite: provider.isSite)
+                }!
+                throw InputError(locations[last], "the factors of week \(week) multiply to \(NumberFormat.json(product)) for \(provider.id)",
+                                 expected: "factors whose product for any provider and week is at most \(NumberFormat.json(maximumCalendarFactor))",
+                                 found: calendar.entries.filter { $0.week == week && $0.applies(providerID: provider.id, isSite: provider.isSite) }
+                                    .map { NumberFormat.json($0.factor) }.joined(separator: " × "))
+            }
+        }
     }
 
     private func display(_ file: String) -> String {

@@ -22,7 +22,8 @@ enum PolicyParser {
             for item in try node.sequence() {
                 let text = try item.string()
                 guard let tier = Tier(rawValue: text) else {
-                    throw item.error("unknown tier", expected: Tier.allCases.map(\.rawValue).joined(separator: ", "), found: text)
+                    let suggestion = closestMatch(to: text, among: Tier.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw item.error("unknown tier" + suggestion, expected: Tier.allCases.map(\.rawValue).joined(separator: ", "), found: text)
                 }
                 guard !tiers.contains(tier) else { throw item.error("tier listed twice", found: text) }
                 tiers.append(tier)

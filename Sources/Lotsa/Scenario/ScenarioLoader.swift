@@ -50,11 +50,11 @@ public enum ScenarioLoader {
             guard FileManager.default.fileExists(atPath: url.path) else {
                 if let requestedBy {
                     throw requestedBy.error("the scenario it extends does not exist",
-                                            expected: "a scenario folder with scenario.yaml", found: display)
+                                            expected: "a scenario folder with scenario.yaml", found: (try? requestedBy.string()) ?? display).missingFile
                 }
                 throw InputError(SourceLocation(file: display), "no scenario here",
                                  expected: "a scenario folder with scenario.yaml, or the YAML file itself",
-                                 found: "no such file")
+                                 found: "no such file", kind: .missingFile)
             }
             let root = try ledger.yaml(url, displayPath: display)
             let mapping = try root.mapping(allowedKeys: topLevelKeys)
@@ -102,9 +102,13 @@ public enum ScenarioLoader {
         let modelPath = try modelNode.string()
         let modelURL = modelLayer.directory.appendingPathComponent(modelPath).standardizedFileURL
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: modelURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: modelURL.path, isDirectory: &isDirectory) else {
             throw modelNode.error("the region model folder does not exist", expected: "a folder such as ../../Models/vgr",
-                                  found: DisplayPath.of(modelURL))
+                                  found: modelPath).missingFile
+        }
+        guard isDirectory.boolValue else {
+            throw modelNode.error("this names a file, not a folder", expected: "a folder such as ../../Models/vgr",
+                                  found: modelPath)
         }
         let model = try RegionModelLoader.load(folder: modelURL, displayPath: DisplayPath.of(modelURL), ledger: &ledger)
 
@@ -127,7 +131,7 @@ public enum ScenarioLoader {
             forecast = try ForecastTable.read(try ledger.csv(url, displayPath: display, required: ForecastTable.required,
                                                              optional: ForecastTable.optional), context: context)
         }
-        var changes: [CapacityChange] = []
+        var changes: [CapacityChangeTable.Located] = []
         for layer in chain {
             guard let node = layer.mapping["capacity_changes"] else { continue }
             let files: [YAMLNode]
@@ -139,25 +143,33 @@ public enum ScenarioLoader {
                                    optional: CapacityChangeTable.optional), context: context)
             }
         }
-        var scaling: [ForecastScaling] = []
+        try CapacityChangeTable.checkCombinedFactors(changes, context: context)
+        var scaling: [(scaling: ForecastScaling, location: SourceLocation)] = []
         for layer in chain {
             guard let node = layer.mapping["forecast_scaling"] else { continue }
             scaling += try parseForecastScaling(node, model: model, policy: policy)
         }
+        try checkCombinedScaling(scaling, forecast: forecast)
         var expectations: [Expectation] = []
         if let (node, _) = last("expectations", in: chain) { expectations = try parseExpectations(node) }
 
         return Scenario(name: name, description: description, model: model, horizon: horizon,
                         snapshotDate: snapshotDate, guaranteeDays: guaranteeDays, policy: policy,
-                        backlog: backlog, forecast: forecast, capacityChanges: changes,
-                        forecastScaling: scaling, expectations: expectations, inputFiles: ledger.files)
+                        backlog: backlog, forecast: forecast, capacityChanges: changes.map(\.change),
+                        forecastScaling: scaling.map(\.scaling), expectations: expectations, inputFiles: ledger.files)
     }
 
     static func tablePath(_ node: YAMLNode, _ layer: Layer) throws(InputError) -> (URL, String) {
         let relative = try node.string()
         let url = layer.directory.appendingPathComponent(relative).standardizedFileURL
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw node.error("the file does not exist", expected: "a CSV file next to the scenario", found: DisplayPath.of(url))
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw node.error("the file does not exist", expected: "a CSV file next to the scenario",
+                             found: relative).missingFile
+        }
+        guard !isDirectory.boolValue else {
+            throw node.error("this names a folder, not a file", expected: "a CSV file next to the scenario",
+                             found: relative)
         }
         return (url, DisplayPath.of(url))
     }
@@ -182,8 +194,12 @@ public enum ScenarioLoader {
         } else if let startNode = mapping["start"] {
             let text = try startNode.string()
             if periodDays == 7 {
-                guard let week = ISOWeek(iso: text) else {
-                    throw startNode.error("not an ISO week", expected: "a week like 2026-W14", found: text)
+                let week: ISOWeek
+                switch ISOWeek.parse(text) {
+                case .success(let parsed): week = parsed
+                case .failure(let problem):
+                    let hint = Day(iso: text) != nil ? " (a date is a start only with period_days other than 7)" : ""
+                    throw startNode.error(problem.message + hint, expected: "a week like 2026-W14", found: text)
                 }
                 // Default length: to the end of the budget year the start week lies in.
                 let aprilWeek = ISOWeek(containing: Day(year: week.monday.year, month: 4, day: 1)!)
@@ -208,8 +224,9 @@ public enum ScenarioLoader {
         return horizon
     }
 
-    static func parseForecastScaling(_ node: YAMLNode, model: RegionModel, policy: Policy) throws(InputError) -> [ForecastScaling] {
-        var result: [ForecastScaling] = []
+    static func parseForecastScaling(_ node: YAMLNode, model: RegionModel,
+                                     policy: Policy) throws(InputError) -> [(scaling: ForecastScaling, location: SourceLocation)] {
+        var result: [(scaling: ForecastScaling, location: SourceLocation)] = []
         for item in try node.sequence() {
             let mapping = try item.mapping(allowedKeys: ["administration", "specialty", "priority", "factor"])
             let administration = try mapping.optionalString("administration")
@@ -230,10 +247,32 @@ public enum ScenarioLoader {
                                                             expected: policy.priorities.map(\.id).joined(separator: ", "),
                                                             found: priority)
             }
-            result.append(ForecastScaling(administration: administration, specialty: specialty, priority: priority,
-                                          factor: try mapping.required("factor").double(range: 0...100)))
+            let factor = try mapping.required("factor")
+            result.append((ForecastScaling(administration: administration, specialty: specialty, priority: priority,
+                                           factor: try factor.double(range: 0...maximumScaling)), factor.location))
         }
         return result
+    }
+
+    /// The largest product of `forecast_scaling` factors for one cohort: the bound of one entry.
+    static let maximumScaling = 100.0
+
+    /// Factors of matching entries multiply; their product stays within the bound of
+    /// one entry, so that the scaled referrals remain numbers a plan can hold.
+    static func checkCombinedScaling(_ scaling: [(scaling: ForecastScaling, location: SourceLocation)],
+                                     forecast: [ForecastEntry]) throws(InputError) {
+        guard scaling.contains(where: { $0.scaling.factor > 1 }) else { return }
+        for cohort in Set(forecast.map(\.cohort)).sorted() {
+            let applying = scaling.filter { $0.scaling.applies(to: cohort) }
+            let product = applying.reduce(1.0) { $0 * $1.scaling.factor }
+            guard product > maximumScaling else { continue }
+            throw InputError(
+                applying.last { $0.scaling.factor > 1 }!.location,
+                "the forecast_scaling factors for \(cohort.administration), \(cohort.specialty), priority \(cohort.priority) "
+                    + "multiply to \(NumberFormat.json(product))",
+                expected: "factors whose product for any cohort is at most \(NumberFormat.json(maximumScaling))",
+                found: applying.map { NumberFormat.json($0.scaling.factor) }.joined(separator: " × "))
+        }
     }
 
     static func parseExpectations(_ node: YAMLNode) throws(InputError) -> [Expectation] {
@@ -272,9 +311,18 @@ struct TableContext {
         let text = try row.string(column)
         guard let t = horizon.period(labelled: text) else {
             let form = horizon.isWeekly ? "an ISO week" : "a period start date"
-            let valid = horizon.isWeekly ? ISOWeek(iso: text) != nil : Day(iso: text) != nil
-            throw row.error(column, valid ? "outside the horizon" : "not \(form)",
-                            expected: "\(form) from \(horizonRange)", found: text)
+            var message = "outside the horizon"
+            if horizon.isWeekly {
+                if case .failure(let problem) = ISOWeek.parse(text) { message = problem.message }
+            } else {
+                switch Day.parse(text, allowMidnight: false) {
+                case .failure(let problem): message = problem.message
+                case .success(let day) where day >= horizon.start && day <= horizon.lastDay:
+                    message = "not the first day of a period (periods are \(horizon.periodDays) days from \(horizon.start))"
+                case .success: break
+                }
+            }
+            throw row.error(column, message, expected: "\(form) from \(horizonRange)", found: text)
         }
         return t
     }
