@@ -235,8 +235,8 @@ struct NetworkSimplexState {
         let blockSize = max(10, Int(Double(total).squareRoot()))
         var pivots = 0
         while true {
+            if pivots % 1024 == 0, let deadline, ContinuousClock.now >= deadline { return false }
             pivots += 1
-            if pivots % 4096 == 0, let deadline, ContinuousClock.now >= deadline { return false }
             guard let entering = findEnteringArc(blockSize: blockSize, total: total) else { return true }
             pivot(entering)
         }

@@ -186,7 +186,7 @@ import Testing
     /// decisions beyond that report their shortfall line by line.
     @Test(arguments: PlanPropertyTests.seeds)
     func totalsAreMetWhenCapacitySufficesAndShortfallIsReported(seed: UInt64) throws {
-        let problem = PlanningProblem(scenario: try ScenarioGenerator.files(seed: seed).load())
+        let problem = PlanningProblem(scenario: try RandomScenarios.files(seed: seed).load())
         var options = PlannerOptions()
         options.parallelism = 1
         let plan = PlanPublisher.publish(try Planner.solve(problem, options: options).plan, problem: problem).0
@@ -228,7 +228,7 @@ extension PeriodisationTests {
     /// could not place.
     @Test(arguments: PlanPropertyTests.seeds)
     func roundingKeepsDecidedTotals(seed: UInt64) throws {
-        let problem = PlanningProblem(scenario: try ScenarioGenerator.files(seed: seed).load())
+        let problem = PlanningProblem(scenario: try RandomScenarios.files(seed: seed).load())
         var options = PlannerOptions()
         options.parallelism = 1
         let plan = PlanPublisher.publish(try Planner.solve(problem, options: options).plan, problem: problem).0

@@ -41,7 +41,7 @@ import Testing
 
     @Test(arguments: seeds)
     func publishedPlanIsIntegralFeasibleAndAsGoodAsTheLP(seed: UInt64) throws {
-        let files = ScenarioGenerator.files(seed: seed)
+        let files = RandomScenarios.files(seed: seed)
         let folder = try files.write()
         defer { try? FileManager.default.removeItem(at: folder) }
         var options = PlanRunOptions()
@@ -140,7 +140,7 @@ import Testing
     /// every hard rule.
     @Test(arguments: seeds.prefix(25))
     func fallbackRoundingKeepsEveryHardRule(seed: UInt64) throws {
-        let problem = PlanningProblem(scenario: try ScenarioGenerator.files(seed: seed).load())
+        let problem = PlanningProblem(scenario: try RandomScenarios.files(seed: seed).load())
         var options = PlannerOptions()
         options.parallelism = 1
         let first = try Planner.solve(problem, options: options).plan
@@ -165,7 +165,7 @@ import Testing
     @Test func fallbackRoundingIsExercised() throws {
         var fractional = 0
         for seed in Self.seeds.prefix(25) {
-            let problem = PlanningProblem(scenario: try ScenarioGenerator.files(seed: seed).load())
+            let problem = PlanningProblem(scenario: try RandomScenarios.files(seed: seed).load())
             var options = PlannerOptions()
             options.parallelism = 1
             var reversed = problem
@@ -194,7 +194,7 @@ import Testing
     @Test func generatedScenariosAreVaried() throws {
         var withCeiling = 0, withTransfers = 0, withContracts = 0, withOverdue = 0
         for seed in Self.seeds {
-            let problem = PlanningProblem(scenario: try ScenarioGenerator.files(seed: seed).load())
+            let problem = PlanningProblem(scenario: try RandomScenarios.files(seed: seed).load())
             if problem.offers.contains(where: { $0.ceiling != nil }) { withCeiling += 1 }
             if problem.administrations.count > 1 { withTransfers += 1 }
             if problem.providers.contains(where: { $0.administration == nil }) { withContracts += 1 }

@@ -138,7 +138,7 @@ public enum Planner {
                            backend: some SolverBackend) throws(PlanningError) -> BlockResult {
         if options.algorithm != .simplex && !options.monolithic {
             do {
-                var result = try solveNetworkBlock(problem, block)
+                var result = try solveNetworkBlock(problem, block, timeLimit: options.solver.timeLimit)
                 if options.keepModels { result.formulation = BlockFormulation(problem: problem, block: block) }
                 return result
             } catch {
@@ -149,15 +149,18 @@ public enum Planner {
         return try solveSimplexBlock(problem, block, options: options, backend: backend)
     }
 
-    static func solveNetworkBlock(_ problem: PlanningProblem, _ block: SpecialtyBlock) throws(PlanningError) -> BlockResult {
+    static func solveNetworkBlock(_ problem: PlanningProblem, _ block: SpecialtyBlock,
+                                  timeLimit: Duration?) throws(PlanningError) -> BlockResult {
         let clock = ContinuousClock()
         let buildStart = clock.now
+        let deadline = timeLimit.map { buildStart + $0 }
         let formulation = NetworkFormulation(problem: problem, block: block)
         let objectives = formulation.objectives(policy: problem.policy)
         let buildTime = clock.now - buildStart
         let solution: MinCostFlowSolution
         do {
-            solution = try NetworkSimplex().solveLexicographic(formulation.network, costs: objectives.map(\.costs))
+            solution = try NetworkSimplex().solveLexicographic(formulation.network, costs: objectives.map(\.costs),
+                                                               deadline: deadline)
         } catch {
             switch error {
             case .invalidModel(let message): throw .invalidModel(specialty: block.specialty, message: message)

@@ -26,7 +26,7 @@ struct SeededGenerator: RandomNumberGenerator {
 /// providers (the region's own or another region's) with ceilings, validity and
 /// eligibility, a capacity calendar, 3–8 weeks, a random backlog and forecast, and
 /// now and then a reordered policy, forbidden transfers or a distance table.
-enum ScenarioGenerator {
+enum RandomScenarios {
     static let careTypes = ["outpatient", "inpatient"]
     static let priorities = ["7", "14", "30", "60", "90"]
 
