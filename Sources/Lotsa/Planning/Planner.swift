@@ -44,7 +44,8 @@ public enum PlanningError: Error, Sendable, CustomStringConvertible {
             case .unbounded:
                 return "specialty \(specialty): tier \(tier) is unbounded; a tier weight or price is probably negative"
             default:
-                return "specialty \(specialty): the solver stopped with status \(status.rawValue) while minimising \(tier), also after retrying with safer settings"
+                let what = status == .numericalFailure ? "ran into numerical trouble" : "stopped without an optimum"
+                return "specialty \(specialty): the solver \(what) while minimising \(tier), also after retrying with safer settings"
             }
         case .solverFault(let specialty, let message):
             return "specialty \(specialty): the solver reported an internal error: \(message)"
