@@ -257,21 +257,8 @@ public enum Periodiser {
         guard solution.status == .optimal else {
             throw .solverStopped(specialty: block.specialty, tier: solution.failedStep ?? "?", status: solution.status)
         }
-        let values = solution.solution.values
-        var cumulative: [(Int, [Double])] = []
-        for (local, q) in block.cohorts.enumerated() {
-            var row = [Double](repeating: 0, count: T + 1)
-            for t in 1...T { row[t] = Planner.clean(values[Int(formulation.y(local, t))]) }
-            cumulative.append((q, row))
-        }
-        var flows: [Flow] = []
-        for (a, arc) in block.arcs.enumerated() {
-            for t in 1...T {
-                let cases = Planner.clean(values[Int(formulation.z(a, t))])
-                if cases != 0 { flows.append(Flow(group: block.groups[arc.group], offer: arc.offer, period: t, cases: cases)) }
-            }
-        }
-        return BlockOutcome(cumulative: cumulative, flows: flows, unresolved: solution.steps[0].value,
+        let (cumulative, flows) = formulation.plan(from: solution.solution.values, block: block)
+        return BlockOutcome(cumulative: cumulative.map { ($0.cohort, $0.values) }, flows: flows, unresolved: solution.steps[0].value,
                             deviation: solution.steps[2].value, rows: model.constraintCount,
                             columns: model.variableCount, nonzeros: model.nonzeroCount)
     }

@@ -168,6 +168,25 @@ public struct BlockFormulation: Sendable {
         self.model = model
     }
 
+    /// The plan in a solution of this block's LP: each cohort's cumulative treated
+    /// counts (by problem cohort index) and the non-zero flows, solver noise removed.
+    public func plan(from values: [Double], block: SpecialtyBlock) -> (cumulative: [(cohort: Int, values: [Double])], flows: [Flow]) {
+        var cumulative: [(cohort: Int, values: [Double])] = []
+        for (local, cohort) in block.cohorts.enumerated() {
+            var row = [Double](repeating: 0, count: periods + 1)
+            for t in 1...periods { row[t] = Planner.clean(values[Int(y(local, t))]) }
+            cumulative.append((cohort, row))
+        }
+        var flows: [Flow] = []
+        for (a, arc) in block.arcs.enumerated() {
+            for t in 1...periods {
+                let cases = Planner.clean(values[Int(z(a, t))])
+                if cases != 0 { flows.append(Flow(group: block.groups[arc.group], offer: arc.offer, period: t, cases: cases)) }
+            }
+        }
+        return (cumulative, flows)
+    }
+
     /// The objectives to minimise, in the policy's order (one weighted sum for `weighted`).
     public func objectives(policy: Policy) -> [NamedObjective] {
         switch policy.objective {

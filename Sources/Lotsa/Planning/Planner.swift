@@ -224,23 +224,7 @@ public enum Planner {
         guard solution.status == .optimal else {
             throw .solverStopped(specialty: block.specialty, tier: solution.failedStep ?? "?", status: solution.status)
         }
-        let T = problem.periods
-        let values = solution.solution.values
-        var cumulative: [(cohort: Int, values: [Double])] = []
-        for (local, cohort) in block.cohorts.enumerated() {
-            var row = [Double](repeating: 0, count: T + 1)
-            for t in 1...T { row[t] = clean(values[Int(formulation.y(local, t))]) }
-            cumulative.append((cohort, row))
-        }
-        var flows: [Flow] = []
-        for (a, arc) in block.arcs.enumerated() {
-            for t in 1...T {
-                let cases = clean(values[Int(formulation.z(a, t))])
-                if cases != 0 {
-                    flows.append(Flow(group: block.groups[arc.group], offer: arc.offer, period: t, cases: cases))
-                }
-            }
-        }
+        let (cumulative, flows) = formulation.plan(from: solution.solution.values, block: block)
         let firstDuals = solution.steps.first?.solution
         let shadow: [[Double]] = formulation.capacityRows.map { rows in
             rows.map { row in
