@@ -29,14 +29,7 @@ public struct PeriodiseRunReport: Sendable {
 public enum PeriodiseRun {
     public static func run(scenarioPath: String, missivPath: String,
                            options: PeriodiseRunOptions) throws(LotsaError) -> PeriodiseRunReport {
-        let clock = ContinuousClock()
-        var timings: [(String, Duration)] = []
-        var mark = clock.now
-        func lap(_ name: String) {
-            let now = clock.now
-            timings.append((name, now - mark))
-            mark = now
-        }
+        var stopwatch = Stopwatch()
 
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: scenarioPath) } catch { throw .input(error) }
@@ -48,13 +41,13 @@ public enum PeriodiseRun {
         } catch {
             throw .input(error)
         }
-        lap("read inputs")
+        stopwatch.lap("read inputs")
 
         let result: PeriodisationResult
         do { result = try Periodiser.periodise(problem, decided: decided, options: options.planner) } catch {
             throw .planning(error)
         }
-        lap("build and solve")
+        stopwatch.lap("build and solve")
 
         try verify(result)
         let lpEvaluation = PlanEvaluation(problem: problem, plan: result.lpPlan)
@@ -73,9 +66,9 @@ public enum PeriodiseRun {
         } catch {
             throw .output(error)
         }
-        lap("write outputs")
+        stopwatch.lap("write outputs")
         return PeriodiseRunReport(scenario: scenario, outputDirectory: destination, summary: summary, result: result,
-                                  published: publishedEvaluation, timings: timings)
+                                  published: publishedEvaluation, timings: stopwatch.laps)
     }
 
     /// The last check before anything is written: every hard rule of the plan, whole

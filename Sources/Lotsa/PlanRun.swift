@@ -29,25 +29,18 @@ public struct PlanRunReport: Sendable {
 /// `lotsa plan`: scenario files in, the output contract out.
 public enum PlanRun {
     public static func run(scenarioPath: String, options: PlanRunOptions) throws(LotsaError) -> PlanRunReport {
-        let clock = ContinuousClock()
-        var timings: [(String, Duration)] = []
-        var mark = clock.now
-        func lap(_ name: String) {
-            let now = clock.now
-            timings.append((name, now - mark))
-            mark = now
-        }
+        var stopwatch = Stopwatch()
 
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: scenarioPath) } catch { throw .input(error) }
         let problem = PlanningProblem(scenario: scenario)
-        lap("read inputs")
+        stopwatch.lap("read inputs")
 
         let result: PlanningResult
         var plannerOptions = options.planner
         plannerOptions.keepModels = options.writeLP
         do { result = try Planner.solve(problem, options: plannerOptions) } catch { throw .planning(error) }
-        lap("build and solve")
+        stopwatch.lap("build and solve")
 
         let (published, method) = PlanPublisher.publish(result.plan, problem: problem)
         let violations = PlanVerifier.violations(of: published, problem: problem)
@@ -74,9 +67,9 @@ public enum PlanRun {
         } catch {
             throw .output(error)
         }
-        lap("write outputs")
+        stopwatch.lap("write outputs")
         return PlanRunReport(scenario: scenario, outputDirectory: destination, summary: summary,
-                             published: publishedEvaluation, timings: timings, result: result)
+                             published: publishedEvaluation, timings: stopwatch.laps, result: result)
     }
 
     static func writeTables(_ folder: OutputFolder, problem: PlanningProblem, plan: Plan, result: PlanningResult,

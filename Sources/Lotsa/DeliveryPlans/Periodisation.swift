@@ -84,34 +84,14 @@ public enum Periodiser {
             return Self.targets(volume: line.volume, offer: problem.offers[offer])
         }
         let blocks = options.monolithic ? [SpecialtyBlock.monolithic(of: problem)] : SpecialtyBlock.blocks(of: problem)
-        let results = Mutex<[Int: Result<BlockOutcome, PlanningError>]>([:])
-        let next = Mutex(0)
-        let workers = max(1, min(options.parallelism, blocks.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let index: Int = next.withLock { value in
-                    defer { value += 1 }
-                    return value
-                }
-                guard index < blocks.count else { return }
-                let outcome = Result { () throws(PlanningError) -> BlockOutcome in
-                    try solveBlock(problem, blocks[index], decided: decided, targets: targets, options: options,
-                                   backend: backend)
-                }
-                results.withLock { $0[index] = outcome }
-            }
+        let outcomes = try BlockPool.solve(blocks.count, parallelism: options.parallelism) { index throws(PlanningError) in
+            try solveBlock(problem, blocks[index], decided: decided, targets: targets, options: options, backend: backend)
         }
-        let collected = results.withLock { $0 }
         var cumulative = problem.cohorts.map { _ in [Double](repeating: 0, count: T + 1) }
         var flows: [Flow] = []
         var lpUnresolved = 0.0, lpDeviation = 0.0
         var rows = 0, columns = 0, nonzeros = 0
-        for index in blocks.indices {
-            let outcome: BlockOutcome
-            switch collected[index]! {
-            case .success(let value): outcome = value
-            case .failure(let error): throw error
-            }
+        for outcome in outcomes {
             for (q, values) in outcome.cumulative { cumulative[q] = values }
             flows += outcome.flows
             lpUnresolved += outcome.unresolved

@@ -97,30 +97,8 @@ public enum Planner {
         let blocks = options.monolithic ? [SpecialtyBlock.monolithic(of: problem)] : SpecialtyBlock.blocks(of: problem)
         // Largest blocks first, so that parallel workers finish together.
         let order = blocks.indices.sorted { blocks[$0].arcs.count * blocks[$0].cohorts.count > blocks[$1].arcs.count * blocks[$1].cohorts.count }
-        let results = Mutex<[Int: Result<BlockResult, PlanningError>]>([:])
-        let next = Mutex(0)
-        let workers = max(1, min(options.parallelism, blocks.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let position: Int = next.withLock { value in
-                    defer { value += 1 }
-                    return value
-                }
-                guard position < order.count else { return }
-                let index = order[position]
-                let outcome = Result { () throws(PlanningError) -> BlockResult in
-                    try solveBlock(problem, blocks[index], options: options, backend: backend)
-                }
-                results.withLock { $0[index] = outcome }
-            }
-        }
-        let collected = results.withLock { $0 }
-        var blockResults: [BlockResult] = []
-        for index in blocks.indices {
-            switch collected[index]! {
-            case .success(let result): blockResults.append(result)
-            case .failure(let error): throw error
-            }
+        let blockResults = try BlockPool.solve(blocks.count, order: order, parallelism: options.parallelism) { index throws(PlanningError) in
+            try solveBlock(problem, blocks[index], options: options, backend: backend)
         }
         // Cohorts without any block (none: every cohort has a specialty) stay untreated.
         var cumulative = problem.cohorts.map { _ in [Double](repeating: 0, count: problem.periods + 1) }
