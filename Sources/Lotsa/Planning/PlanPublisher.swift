@@ -39,6 +39,8 @@ public enum PlanVerifier {
         for flow in plan.flows {
             let offer = problem.offers[flow.offer]
             if flow.cases < -tolerance { problems.append("negative flow \(flow)") }
+            // Published plans send whole patients (plan-semantics §5).
+            if abs(flow.cases - flow.cases.rounded()) > tolerance { problems.append("cases not a whole number: \(flow)") }
             if !problem.isEligible(flow.group, offer) { problems.append("ineligible flow \(flow)") }
             if !offer.active[flow.period - 1] && flow.cases > tolerance { problems.append("flow to an inactive offer \(flow)") }
             load[flow.offer, default: [Double](repeating: 0, count: T + 1)][flow.period] += flow.cases
@@ -59,6 +61,9 @@ public enum PlanVerifier {
             let y = plan.treatedCumulative[q]
             for t in 1...T {
                 if y[t] < y[t - 1] - tolerance { problems.append("\(cohort.key): treated count decreases in period \(t)") }
+                if abs(y[t] - y[t].rounded()) > tolerance {
+                    problems.append("\(cohort.key): treated by period \(t) not a whole number: \(y[t])")
+                }
                 if y[t] > Double(cohort.available[t]) + tolerance {
                     problems.append("\(cohort.key): \(y[t]) treated by period \(t) > \(cohort.available[t]) available")
                 }
