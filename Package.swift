@@ -55,6 +55,11 @@ let package = Package(
             dependencies: ["LinearProgramming"],
             path: "Benchmarks/TransportLP"
         ),
+        .executableTarget(
+            name: "CSVInputBenchmark",
+            dependencies: ["Lotsa"],
+            path: "Benchmarks/CSVInput"
+        ),
         // Fuzzing of the input loaders (docs/robustness.md). A plain build gives a tool
         // that replays inputs; `-sanitize=fuzzer -DLOTSA_FUZZ` gives the libFuzzer binary.
         .executableTarget(

@@ -98,10 +98,10 @@ struct FileFormatTests {
         #expect(isClose(fromLP, optimum.objectiveValue, 1e-8))
     }
 
-    @Test func outputIsDeterministicAndExact() {
+    /// Determinism across processes is FileFormatGoldenTests' job; this checks the
+    /// details that matter most one by one, so a failure names the rule broken.
+    @Test func outputIsExact() {
         let model = Self.awkwardModel(sense: .maximize)
-        #expect(MPSWriter.write(model) == MPSWriter.write(model))
-        #expect(LPWriter.write(model) == LPWriter.write(model))
         let mps = MPSWriter.write(model)
         #expect(mps.contains("0.3333333333333333"))      // full precision
         #expect(mps.contains("'MARKER'"))

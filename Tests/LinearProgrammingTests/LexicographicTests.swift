@@ -85,7 +85,43 @@ struct LexicographicTests {
         }
     }
 
-    @Test func timeLimitCoversAllSteps() throws {
+    /// The budget is for the whole lexicographic solve, not for each step: ten
+    /// steps that together need about twice the limit stop part-way, after the
+    /// first. A per-step budget would let every step finish, since each step
+    /// takes a small fraction of the limit.
+    @Test func stepsShareOneTimeBudget() throws {
+        let model = Textbook.randomTransportation(supplies: 60, demands: 60)
+        var state: UInt64 = 99
+        var objectives = [NamedObjective(name: "first", expression: LinearExpression(Variable(index: 0)))]
+        for k in 1 ... 9 {
+            var cost = LinearExpression()
+            for variable in model.variables {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                cost.add(variable, Double(1 + (state >> 33) % 50))
+            }
+            objectives.append(NamedObjective(name: "cost\(k)", expression: cost))
+        }
+        var options = SolverOptions()
+        options.presolve = false
+        let clock = ContinuousClock()
+        let untimedStart = clock.now
+        let untimed = try GLPKBackend().solveLexicographic(model, objectives: objectives, options: options,
+                                                           strategy: .objectiveBound())
+        let untimedDuration = untimedStart.duration(to: clock.now)
+        #expect(untimed.status == .optimal)
+        #expect(untimed.steps.count == 10)
+
+        options.timeLimit = untimedDuration / 2
+        let timed = try GLPKBackend().solveLexicographic(model, objectives: objectives, options: options,
+                                                         strategy: .objectiveBound())
+        #expect(timed.status == .timeLimit)
+        let failed = try #require(timed.failedStep)
+        #expect(failed != "first", "the budget ran out in step 1, so sharing was not shown")
+        #expect(timed.steps.count >= 2 && timed.steps.count < 10, "\(timed.steps.map(\.name))")
+    }
+
+    /// A limit far below what step 1 needs stops step 1.
+    @Test func timeLimitStopsTheFirstStep() throws {
         let model = Textbook.randomTransportation(supplies: 120, demands: 120)
         let objectives = [NamedObjective(name: "cost", expression: model.objective.expression),
                           NamedObjective(name: "first", expression: LinearExpression(Variable(index: 0)))]

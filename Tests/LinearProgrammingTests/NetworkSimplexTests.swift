@@ -97,6 +97,9 @@ struct NetworkSimplexTests {
         let glpk = try GLPKBackend().solveLexicographic(model, objectives: objectives, options: SolverOptions(),
                                                          strategy: .optimalFace())
         #expect(glpk.status == .optimal)
+        // One value per cost vector from both, so zip below cannot hide a missing step.
+        #expect(ours.values.count == costs.count)
+        #expect(glpk.steps.count == costs.count)
         for (mine, theirs) in zip(ours.values, glpk.steps.map(\.value)) {
             #expect(abs(mine - theirs) <= 1e-6 * max(1, abs(theirs)))
         }

@@ -98,10 +98,17 @@ struct TextbookLPTests {
         _ = try backend.solve(Textbook.wyndor().model, options: options)
         #expect(lines.all.contains { $0.contains("OPTIMAL") }, "\(lines.all)")
 
+        // Silent: the solve still happens, and neither the log nor the process's
+        // standard streams see GLPK's report (its "OPTIMAL LP SOLUTION FOUND").
         let silent = LineCollector()
         options.verbose = false
         options.log = { silent.append($0) }
-        _ = try backend.solve(Textbook.wyndor().model, options: options)
-        #expect(silent.all.isEmpty)
+        let (solution, captured) = try capturingStandardStreams {
+            try backend.solve(Textbook.wyndor().model, options: options)
+        }
+        #expect(solution.status == .optimal)
+        #expect(solution.objectiveValue == 36)
+        #expect(silent.all.isEmpty, "\(silent.all)")
+        #expect(!captured.contains("OPTIMAL"), "\(captured)")
     }
 }

@@ -49,8 +49,14 @@ import Testing
         // The region preset has the issue's shape.
         #expect(first.administrations == 5 && first.sites == 17 && first.specialties == 25)
         #expect(first.contractProviders == 40)
-        #expect(first.referrals == 250_000)
-        #expect(abs(first.waiting - 60_000) < 600)
+        // Counted in the files a planner would read, not taken from the generator's
+        // own bookkeeping: the referrals in forecast.csv, the waiting in waiting_list.csv.
+        // A forecast row for week `all` stands for every one of the 52 weeks.
+        let referrals = Self.sumOfCounts(in: first, file: "scenario/forecast.csv", weeks: 52)
+        let waiting = Self.sumOfCounts(in: first, file: "scenario/waiting_list.csv", weeks: 52)
+        #expect(referrals == 250_000)
+        #expect(abs(waiting - 60_000) < 600)
+        #expect(first.referrals == referrals && first.waiting == waiting)
     }
 
     @Test func catalogueNamesAreSafeInCSV() {
@@ -129,5 +135,26 @@ import Testing
         // The scenario is not trivial: patients wait beyond their target, and contracts are used.
         #expect(a.tiers[.overdue]! > 0)
         #expect(a.treatedRegionContract + a.treatedOtherRegionContract > 0)
+    }
+
+    /// Sum of the `count` column of one generated CSV file; a row whose `week` is
+    /// `all` counts once for each of `weeks` weeks, as the forecast format says.
+    static func sumOfCounts(in generated: ScenarioGenerator.Generated, file: String, weeks: Int) -> Int {
+        guard let contents = generated.files.first(where: { $0.path == file })?.contents else {
+            Issue.record("no \(file) among \(generated.files.map(\.path))")
+            return -1
+        }
+        let lines = contents.split(whereSeparator: \.isNewline)
+        guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false),
+              let column = header.firstIndex(of: "count") else {
+            Issue.record("\(file) has no count column")
+            return -1
+        }
+        let weekColumn = header.firstIndex(of: "week")
+        return lines.dropFirst().reduce(0) { total, line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            let times = weekColumn.map { fields[$0] == "all" ? weeks : 1 } ?? 1
+            return total + times * (Int(fields[column]) ?? 0)
+        }
     }
 }

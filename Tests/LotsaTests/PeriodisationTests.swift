@@ -184,8 +184,20 @@ import Testing
     /// Over generated scenarios: the external lines of `lotsa plan`'s own proposal
     /// are feasible by construction, so periodising them meets every total exactly;
     /// decisions beyond that report their shortfall line by line.
-    @Test(arguments: PlanPropertyTests.seeds)
-    func totalsAreMetWhenCapacitySufficesAndShortfallIsReported(seed: UInt64) throws {
+    ///
+    /// A seed whose plan sends nobody outside its own administration has nothing to
+    /// periodise; the test counts the seeds that reach the checks and requires most
+    /// of them (34 of 50 when this was written), so it cannot pass on nothing.
+    @Test func totalsAreMetWhenCapacitySufficesAndShortfallIsReported() throws {
+        var checked = 0
+        for seed in PlanPropertyTests.seeds where try totalsAreMet(seed: seed) {
+            checked += 1
+        }
+        #expect(checked >= 30, "only \(checked) of \(PlanPropertyTests.seeds.count) seeds had external lines")
+    }
+
+    /// Returns whether the seed had external lines to check.
+    private func totalsAreMet(seed: UInt64) throws -> Bool {
         let problem = PlanningProblem(scenario: try RandomScenarios.files(seed: seed).load())
         var options = PlannerOptions()
         options.parallelism = 1
@@ -193,7 +205,7 @@ import Testing
         let external = DeliveryLines(problem: problem, plan: plan).lines.filter {
             problem.providers[$0.provider].administration != $0.administration
         }
-        guard !external.isEmpty else { return }
+        guard !external.isEmpty else { return false }
         func decided(_ volume: (Int) -> Int) -> DecidedVolumes {
             DecidedVolumes(lines: external.map {
                 DecidedVolumes.Line(administration: $0.administration, provider: $0.provider, specialty: $0.specialty,
@@ -217,6 +229,7 @@ import Testing
         #expect(single.unresolved == ambitious.unresolved, "seed \(seed)")
         // Asking for more never plans less in total.
         #expect(ambitious.lines.map(\.planned).reduce(0, +) >= feasible.lines.map(\.planned).reduce(0, +))
+        return true
     }
 }
 
@@ -226,8 +239,19 @@ extension PeriodisationTests {
     /// which send exactly the decided volumes, is feasible but may be fractional.
     /// Rounding keeps every hard rule and each line's total, or reports what it
     /// could not place.
-    @Test(arguments: PlanPropertyTests.seeds)
-    func roundingKeepsDecidedTotals(seed: UInt64) throws {
+    ///
+    /// The rounding is only exercised where the halfway plan is fractional: the test
+    /// counts those seeds and requires at least 15 of 50 (20 when this was written).
+    @Test func roundingKeepsDecidedTotals() throws {
+        var fractional = 0
+        for seed in PlanPropertyTests.seeds where try roundingKeepsDecidedTotals(seed: seed) {
+            fractional += 1
+        }
+        #expect(fractional >= 15, "only \(fractional) seeds gave a fractional plan to round")
+    }
+
+    /// Returns whether the seed's halfway plan was fractional, so rounding had work to do.
+    private func roundingKeepsDecidedTotals(seed: UInt64) throws -> Bool {
         let problem = PlanningProblem(scenario: try RandomScenarios.files(seed: seed).load())
         var options = PlannerOptions()
         options.parallelism = 1
@@ -235,7 +259,7 @@ extension PeriodisationTests {
         let external = DeliveryLines(problem: problem, plan: plan).lines.filter {
             problem.providers[$0.provider].administration != $0.administration
         }
-        guard !external.isEmpty else { return }
+        guard !external.isEmpty else { return false }
         let decided = DecidedVolumes(lines: external.map {
             DecidedVolumes.Line(administration: $0.administration, provider: $0.provider, specialty: $0.specialty,
                                 volume: Int($0.weekly.reduce(0, +)))
@@ -256,6 +280,7 @@ extension PeriodisationTests {
             #expect((planned[key] ?? 0) + (unresolved[key] ?? 0) == required, "seed \(seed) \(key)")
         }
         #expect(unresolved.isEmpty, "seed \(seed): \(unresolved)")
+        return !mixed.isIntegral(tolerance: 0)
     }
 }
 

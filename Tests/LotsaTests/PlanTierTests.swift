@@ -20,7 +20,6 @@ import Testing
         // Overdue 0 needs all six in week 1: two at the site, four at the contract.
         let (_, result, evaluation) = try Self.ownSiteAndContract.solve()
         #expect(evaluation.tiers[.overdue] == 0)
-        #expect(evaluation.tiers[.otherRegionVolume] == 0)
         #expect(evaluation.tiers[.regionContractVolume] == 4)
         #expect(evaluation.tiers[.internalTransfers] == 0)
         #expect(evaluation.tiers[.cost] == 400)
@@ -187,5 +186,41 @@ import Testing
         for tier in Tier.allCases {
             #expect(abs(byNetwork.tiers[tier]! - bySimplex.tiers[tier]!) <= 1e-6 * max(1, abs(bySimplex.tiers[tier]!)))
         }
+    }
+
+    /// One administration that can use all four kinds of place: its own site (2 a
+    /// week), another administration's site (3), a contract of the home region (2,
+    /// 100 a case) and a contract owned by another region (2, 90 a case). One week;
+    /// `n` patients of priority 7 are due in it, so overdue 0 needs all of them
+    /// treated now. The default order then minimises other regions' volume, then the
+    /// region's contracts, then transfers: the region's own production (egen regi —
+    /// own sites first, then other administrations') fills before the region's
+    /// contracts, and those before other regions' contracts, even though the other
+    /// region's contract is cheaper.
+    @Test(arguments: [
+        (2, [2.0, 0, 0, 0]),   // own site only
+        (4, [2.0, 2, 0, 0]),   // then a transfer
+        (6, [2.0, 3, 1, 0]),   // then the region's contract
+        (8, [2.0, 3, 2, 1]),   // then another region's contract
+        (9, [2.0, 3, 2, 2]),   // every place full
+    ])
+    func defaultOrderFillsOwnThenTransferThenRegionContractThenOtherRegion(n: Int, expected: [Double]) throws {
+        var files = ScenarioFiles()
+        files.administrations = "id,name\nA,Admin A\nB,Admin B\n"
+        files.sites = "id,name,administration\nSA,Site A,A\nSB,Site B,B\n"
+        files.siteCapacity = "site,specialty,rooms,cases_per_room_week\nSA,s,1,2\nSB,s,1,3\n"
+        files.contractProviders = "id,name,owner_region\nC,Region clinic,R\nO,Other clinic,X\n"
+        files.contracts = "provider,specialty,weekly_capacity,price\nC,s,2,100\nO,s,2,90\n"
+        files.scenarioYAML = files.scenarioYAML.replacingOccurrences(of: "periods: 4", with: "periods: 1")
+        files.waitingList = "administration,specialty,priority,count,days_waited\nA,s,7,\(n),7\n"
+        let (_, _, evaluation) = try files.solve()
+        let bySource = [evaluation.treatedOwnAdministration, evaluation.treatedInternalTransfer,
+                        evaluation.treatedRegionContract, evaluation.treatedOtherRegionContract]
+        #expect(bySource == expected)
+        #expect(evaluation.tiers[.overdue] == 0)
+        #expect(evaluation.tiers[.otherRegionVolume] == expected[3])
+        #expect(evaluation.tiers[.regionContractVolume] == expected[2])
+        #expect(evaluation.tiers[.internalTransfers] == expected[1])
+        #expect(evaluation.tiers[.cost] == 100 * expected[2] + 90 * expected[3])
     }
 }

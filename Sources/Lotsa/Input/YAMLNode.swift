@@ -59,7 +59,7 @@ public struct YAMLNode: @unchecked Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw Self.diagnostic(for: error, path: displayPath)
+            throw Self.diagnostic(for: error, path: displayPath, text: text)
         } catch {
             throw InputError(SourceLocation(file: displayPath), "not valid YAML: \(error)")
         }
@@ -70,7 +70,7 @@ public struct YAMLNode: @unchecked Sendable {
         return YAMLNode(node: root, path: displayPath, key: nil)
     }
 
-    private static func diagnostic(for error: YamlError, path: String) -> InputError {
+    private static func diagnostic(for error: YamlError, path: String, text: String) -> InputError {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
@@ -88,11 +88,30 @@ public struct YAMLNode: @unchecked Sendable {
                               expected: "printable UTF-8 text",
                               found: value >= 0 ? "U+" + String(value, radix: 16, uppercase: true) : nil)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return InputError(SourceLocation(file: path, line: context.mark.line, field: duplicates.first),
-                              "a key appears twice in the same mapping", expected: "each key once")
+            // libyaml marks the first occurrence; the reader has to look at the second.
+            let key = duplicates.first
+            let line = key.flatMap { secondOccurrence(of: $0, after: context.mark, in: text) } ?? context.mark.line
+            let first = line != context.mark.line ? " (first on line \(context.mark.line))" : ""
+            return InputError(SourceLocation(file: path, line: line, field: key),
+                              "a key appears twice in the same mapping\(first)", expected: "each key once")
         default:
             return InputError(SourceLocation(file: path), "not valid YAML: \(error)")
         }
+    }
+
+    /// The line of the next `key:` after `mark` at the same indentation in a block
+    /// mapping; nil when the mapping is written another way (flow style, quoted keys).
+    private static func secondOccurrence(of key: String, after mark: Mark, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = String(repeating: " ", count: max(mark.column - 1, 0))
+        guard mark.line >= 1 else { return nil }
+        for index in mark.line ..< lines.count {
+            let line = lines[index]
+            if line.hasPrefix(indent + key + ":"), !line.dropFirst(indent.count).hasPrefix(" ") {
+                return index + 1
+            }
+        }
+        return nil
     }
 
     // MARK: Typed access

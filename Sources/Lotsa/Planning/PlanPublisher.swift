@@ -31,7 +31,10 @@ public enum PlanPublisher {
 /// availability, monotone treatment and that each group's treated patients match
 /// the cases sent. Used by tests and as a last check before a plan is published.
 public enum PlanVerifier {
-    public static func violations(of plan: Plan, problem: PlanningProblem, tolerance: Double = 1e-6) -> [String] {
+    /// Every hard rule the plan breaks, in words. `wholePatients` is the rule for a
+    /// published plan (plan-semantics §5); an LP plan may be checked without it.
+    public static func violations(of plan: Plan, problem: PlanningProblem, wholePatients: Bool = true,
+                                  tolerance: Double = 1e-6) -> [String] {
         let T = problem.periods
         var problems: [String] = []
         var load: [Int: [Double]] = [:]
@@ -39,6 +42,8 @@ public enum PlanVerifier {
         for flow in plan.flows {
             let offer = problem.offers[flow.offer]
             if flow.cases < -tolerance { problems.append("negative flow \(flow)") }
+            // Published plans send whole patients (plan-semantics §5).
+            if wholePatients, abs(flow.cases - flow.cases.rounded()) > tolerance { problems.append("cases not a whole number: \(flow)") }
             if !problem.isEligible(flow.group, offer) { problems.append("ineligible flow \(flow)") }
             if !offer.active[flow.period - 1] && flow.cases > tolerance { problems.append("flow to an inactive offer \(flow)") }
             load[flow.offer, default: [Double](repeating: 0, count: T + 1)][flow.period] += flow.cases
@@ -59,6 +64,9 @@ public enum PlanVerifier {
             let y = plan.treatedCumulative[q]
             for t in 1...T {
                 if y[t] < y[t - 1] - tolerance { problems.append("\(cohort.key): treated count decreases in period \(t)") }
+                if wholePatients, abs(y[t] - y[t].rounded()) > tolerance {
+                    problems.append("\(cohort.key): treated by period \(t) not a whole number: \(y[t])")
+                }
                 if y[t] > Double(cohort.available[t]) + tolerance {
                     problems.append("\(cohort.key): \(y[t]) treated by period \(t) > \(cohort.available[t]) available")
                 }
