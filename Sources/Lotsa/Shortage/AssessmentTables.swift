@@ -140,13 +140,13 @@ public enum AssessmentTables {
 
     // MARK: - The terminal
 
-    /// Left-aligned first columns, right-aligned numbers, two spaces between columns.
-    static func layout(_ rows: [[String]], leftColumns: Int) -> [String] {
+    /// Text columns (`left`) left-aligned, numbers right-aligned, two spaces between columns.
+    static func layout(_ rows: [[String]], left: Set<Int>) -> [String] {
         let widths = (0..<(rows.map(\.count).max() ?? 0)).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max()! }
         return rows.map { row in
             row.enumerated().map { c, cell in
                 let pad = String(repeating: " ", count: widths[c] - cell.count)
-                return c < leftColumns || c >= row.count - 2 ? cell + pad : pad + cell
+                return left.contains(c) ? cell + pad : pad + cell
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
     }
@@ -193,7 +193,7 @@ public enum AssessmentTables {
         rows.append(["", "Summa \(a.region)", sum(reports.map(\.operatingRooms)), sum(reports.map(\.staffedRooms))]
                     + a.specialties.map { s in sum(reports.map { $0.rooms[s] }) }
                     + [sum(reports.map(\.availableRooms)), worst(a.regionLines, \.before), worst(a.regionLines, \.after)])
-        out += layout(rows, leftColumns: 2)
+        out += layout(rows, left: [0, 1, rows[0].count - 2, rows[0].count - 1])
 
         out.append("")
         out.append("Per förvaltning och specialitet (patienter med måldatum inom 14 / 30 dagar, egen kapacitet; efter omfördelning):")
@@ -205,7 +205,7 @@ public enum AssessmentTables {
                            String(b.shortfall14), String(b.due30), String(b.capacity30), String(b.shortfall30),
                            String(f.shortfall14), String(f.shortfall30), b.status.label, f.status.label])
         }
-        out += layout(detail, leftColumns: 2)
+        out += layout(detail, left: [0, 1, 10, 11])
 
         out.append("")
         var totals: [[String]: (patients: Int, first: Day, last: Day)] = [:]
@@ -225,11 +225,15 @@ public enum AssessmentTables {
         } else {
             out.append("Omfördelningsförslag (per dag i redistribution.csv):")
             var proposal: [[String]] = [["Från", "Spec", "Prio", "Till", "", "Patienter", "Dagar"]]
-            for key in order.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            // Priority groups in numeric order (7 before 14), other ids after them.
+            func sortKey(_ key: [String]) -> [String] {
+                [key[0], key[1], Int(key[2]).map { String(format: "%09d", $0) } ?? "~" + key[2], key[3], key[4]]
+            }
+            for key in order.sorted(by: { sortKey($0).lexicographicallyPrecedes(sortKey($1)) }) {
                 let total = totals[key]!
                 proposal.append(key + [String(total.patients), "\(total.first) – \(total.last)"])
             }
-            out += layout(proposal, leftColumns: 5)
+            out += layout(proposal, left: [0, 1, 2, 3, 4, 6])
         }
 
         out.append("")
@@ -242,7 +246,7 @@ public enum AssessmentTables {
                 list.append([String(i + 1), entry.administration, entry.specialty, entry.priority, String(entry.late),
                              String(entry.untreated), String(entry.daysLate), String(entry.mostDaysLate)])
             }
-            out += layout(list, leftColumns: 0)
+            out += layout(list, left: [1, 2, 3])
             out.append("Salar som skulle behövas för att behandla dem i tid: "
                        + a.prioritisation.rooms.filter { $0.late30 > 0 }.map { rooms in
                            "\(rooms.specialty) \(rooms.rooms30.map(String.init) ?? "–") (inom 14 dagar \(rooms.rooms14.map(String.init) ?? "–"))"

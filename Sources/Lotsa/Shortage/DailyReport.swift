@@ -30,10 +30,24 @@ public struct DailyReport: Sendable {
     public var date: Day?
     /// The specialties the report has columns for, in its order: the specialties assessed.
     public var specialties: [String]
-    /// Lines in the model's site order; sites the report does not name are absent.
+    /// Lines in the report's order; sites the report does not name are absent.
     public var lines: [Line]
 
     public func line(site: String) -> Line? { lines.first { $0.site == site } }
+
+    /// Administrations in the order the report first names them, then the model's
+    /// others: the template's order of rows.
+    public func administrationOrder(model: RegionModel) -> [String] {
+        var order: [String] = []
+        for line in lines where !order.contains(line.administration) { order.append(line.administration) }
+        return order + model.administrations.keys.filter { !order.contains($0) }
+    }
+
+    /// The sites of `administration` in the report's order, then the model's others.
+    public func siteOrder(model: RegionModel, administration: String) -> [String] {
+        let reported = lines.filter { $0.administration == administration }.map(\.site)
+        return reported + model.sites.values.filter { $0.administration == administration && !reported.contains($0.id) }.map(\.id)
+    }
 }
 
 /// Reads `daily_report.csv` through the shared CSV reader and checks it against the
@@ -127,6 +141,6 @@ public enum DailyReportTable {
                                            availableRooms: available)
         }
         return DailyReport(path: table.path, date: date?.day, specialties: specialties,
-                           lines: model.sites.keys.compactMap { lines[$0] })
+                           lines: lines.values.sorted { $0.line < $1.line })
     }
 }

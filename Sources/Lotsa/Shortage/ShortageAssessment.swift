@@ -69,7 +69,7 @@ public struct ShortageAssessment: Sendable {
         let model = dayProblem.model
         let N = dayProblem.days
         let specialties = dayProblem.report.specialties
-        let administrations = Array(model.administrations.keys)
+        let administrations = dayProblem.report.administrationOrder(model: model)
 
         func cumulative(_ perDay: [Int]) -> [Int] {
             var running = 0
@@ -121,7 +121,8 @@ public struct ShortageAssessment: Sendable {
 
         var sites: [SiteRow] = []
         var notReported: [String] = []
-        for site in model.sites.values {
+        for id in administrations.flatMap({ dayProblem.report.siteOrder(model: model, administration: $0) }) {
+            let site = model.sites[id]!
             let report = dayProblem.report.line(site: site.id)
             if report?.reported != true { notReported.append(site.id) }
             var capacity14: [String: Int] = [:], capacity30: [String: Int] = [:]
