@@ -146,3 +146,28 @@ import Testing
         #expect(error.message == "more staffed rooms than operating rooms")
     }
 }
+
+/// The files of `lotsa assess` are byte-identical run after run.
+@Suite struct ShortageAssessmentDeterminismTests {
+    @Test func twoRunsWriteTheSameBytes() throws {
+        let files = ShortageAssessmentTests.region(
+            report: "A,SA,1,1,1\nB,SB,3,3,3\n",
+            waitingList: "A,s,14,2026-10-18,20\nA,s,7,2026-10-08,4\nB,s,30,2026-10-18,10\n")
+        let folder = try files.write()
+        var outputs: [[String: Data]] = []
+        for run in 1...2 {
+            var options = AssessRunOptions()
+            options.outputDirectory = folder.appendingPathComponent("out-\(run)")
+            let report = try AssessRun.run(reportPath: folder.appendingPathComponent("daily_report.csv").path,
+                                           scenarioPath: folder.path, options: options)
+            let names = try FileManager.default.contentsOfDirectory(atPath: report.outputDirectory.path).sorted()
+            #expect(names == ["assessment.json", "assessment.txt", "checklist.csv", "classification.csv",
+                              "prioritisation.csv", "redistribution.csv", "rooms_needed.csv"])
+            var contents: [String: Data] = [:]
+            for name in names { contents[name] = try Data(contentsOf: report.outputDirectory.appendingPathComponent(name)) }
+            outputs.append(contents)
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(!(outputs[0]["redistribution.csv"]?.isEmpty ?? true))
+    }
+}

@@ -59,6 +59,11 @@ public enum DailyReportTable {
 
     public static func read(path: String, model: RegionModel) throws(InputError) -> DailyReport {
         let url = URL(fileURLWithPath: path)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw InputError(SourceLocation(file: path), "the daily report does not exist",
+                             expected: "a CSV file with the columns administration, site, … (docs/capacity-shortage.md)",
+                             kind: .missingFile)
+        }
         let table = try CSVTable.read(contentsOf: url, displayPath: path, required: required,
                                       optional: optional + Array(model.specialties.keys))
         return try read(table, model: model)
