@@ -49,11 +49,21 @@ LOAD = {
 PRIORITIES = [7, 14, 30, 60, 90]
 
 
-def main():
-    with open(os.path.join(HERE, "daily_report.csv"), "w", encoding="utf-8-sig", newline="") as f:
+# The same morning if Sahlgrenska had also lost half its gynaecology rooms (8 -> 4,
+# staffed 28 -> 24): the region as a whole is short and the prioritisation list appears.
+GYN_DOWN = [r if r[2] != "Sahlgrenska" else r[:4] + (24, 20, 0, 4, r[8]) for r in REPORT]
+
+
+def write_report(name, rows):
+    with open(os.path.join(HERE, name), "w", encoding="utf-8-sig", newline="") as f:
         f.write("contact;administration;site;or_rooms;staffed_or_rooms;kir;ort;gyn;available_rooms;date\r\n")
-        for row in REPORT:
+        for row in rows:
             f.write(";".join(str(x) for x in row) + ";2026-10-05\r\n")
+
+
+def main():
+    write_report("daily_report.csv", REPORT)
+    write_report("daily_report_gyn_down.csv", GYN_DOWN)
     rows = []
     for (admin, spec), (per_day, overdue) in LOAD.items():
         counts = {}
