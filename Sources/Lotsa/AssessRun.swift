@@ -46,7 +46,8 @@ public enum AssessRun {
             throw .internalError("the redistribution breaks a hard rule: " + violations.prefix(5).joined(separator: "; "))
         }
         let assessment = ShortageAssessment.assess(dayProblem, plan: plan)
-        let json = AssessmentTables.json(assessment, scenario: scenario.name, report: report.path)
+        let json = AssessmentTables.json(assessment, scenario: scenario.name, report: report.path,
+                                         inputs: scenario.inputFiles + (report.input.map { [$0] } ?? []))
         let destination = options.outputDirectory
             ?? URL(fileURLWithPath: "out").appendingPathComponent("\(scenario.name)-assess-\(date)")
         do {

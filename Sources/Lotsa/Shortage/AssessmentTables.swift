@@ -82,7 +82,8 @@ public enum AssessmentTables {
     }
 
     /// `assessment.json`: the figures `lotsa assess --expect` checks, by dotted path.
-    public static func json(_ a: ShortageAssessment, scenario: String, report: String) -> JSONValue {
+    public static func json(_ a: ShortageAssessment, scenario: String, report: String,
+                            inputs: [InputFile] = []) -> JSONValue {
         func n(_ value: Int) -> JSONValue { .number(Double(value)) }
         func check(_ c: CapacityCheck) -> JSONValue {
             .object([("due_14", n(c.due14)), ("capacity_14", n(c.capacity14)), ("shortfall_14", n(c.shortfall14)),
@@ -134,6 +135,9 @@ public enum AssessmentTables {
             ("rooms_needed", .object(a.prioritisation.rooms.map { rooms in
                 (rooms.specialty, .object([("late_14", n(rooms.late14)), ("rooms_14", rooms.rooms14.map(n) ?? .null),
                                            ("late_30", n(rooms.late30)), ("rooms_30", rooms.rooms30.map(n) ?? .null)]))
+            })),
+            ("inputs", .array(inputs.map {
+                .object([("path", .string($0.path)), ("sha256", .string($0.sha256)), ("bytes", n($0.bytes))])
             })),
         ])
     }

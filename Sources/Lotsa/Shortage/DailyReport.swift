@@ -32,6 +32,8 @@ public struct DailyReport: Sendable {
     public var specialties: [String]
     /// Lines in the report's order; sites the report does not name are absent.
     public var lines: [Line]
+    /// The file read, with its checksum.
+    public var input: InputFile?
 
     public func line(site: String) -> Line? { lines.first { $0.site == site } }
 
@@ -58,15 +60,14 @@ public enum DailyReportTable {
     static let optional = ["or_rooms", "staffed_or_rooms", "available_rooms", "contact", "date"]
 
     public static func read(path: String, model: RegionModel) throws(InputError) -> DailyReport {
-        let url = URL(fileURLWithPath: path)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw InputError(SourceLocation(file: path), "the daily report does not exist",
-                             expected: "a CSV file with the columns administration, site, … (docs/capacity-shortage.md)",
-                             kind: .missingFile)
-        }
-        let table = try CSVTable.read(contentsOf: url, displayPath: path, required: required,
-                                      optional: optional + Array(model.specialties.keys))
-        return try read(table, model: model)
+        // Through the ledger, like every input: a missing file is exit 66, and the
+        // file's checksum goes into assessment.json.
+        var ledger = InputLedger()
+        let table = try ledger.csv(URL(fileURLWithPath: path), displayPath: path, required: required,
+                                   optional: optional + Array(model.specialties.keys))
+        var report = try read(table, model: model)
+        report.input = ledger.files.first
+        return report
     }
 
     static func read(_ table: CSVTable, model: RegionModel) throws(InputError) -> DailyReport {
