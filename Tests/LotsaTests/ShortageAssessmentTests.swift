@@ -118,6 +118,26 @@ import Testing
         #expect(a.checklist.contains { $0.question.hasPrefix("Krävs horisontell prioritering") && $0.answer == "Ja" })
     }
 
+    @Test func thePrintedTableHasTheTemplatesLayoutWithSummaRows() throws {
+        // The spare-capacity morning: A is short before and manages all after.
+        let a = try Self.assess(Self.region(report: "A,SA,1,1,1\nB,SB,3,3,3\n",
+                                            waitingList: "A,s,14,2026-10-18,20\nB,s,14,2026-10-18,10\n"))
+        let lines = AssessmentTables.printed(a).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let header = try #require(lines.first { $0.hasPrefix("Ansvarig") })
+        #expect(header.split(separator: " ", omittingEmptySubsequences: true).prefix(5).joined(separator: " ")
+                == "Ansvarig Operationsavd Op-salar Bemannade S")
+        let rows = lines.drop { !$0.hasPrefix("Ansvarig") }.dropFirst().prefix { !$0.isEmpty }
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(rows == [
+            "A Site A 1 1 1 klarar ej 14 dagar (s) klarar allt",
+            "A Summa A 1 1 1 klarar ej 14 dagar (s) klarar allt",
+            "B Site B 3 3 3 klarar allt klarar allt",
+            "B Summa B 3 3 3 klarar allt klarar allt",
+            "Summa R 4 4 4 klarar allt klarar allt",
+        ])
+        #expect(lines[0].contains("KAPACITETSBRIST"))
+    }
+
     @Test func anUnknownSiteIsAnErrorAtItsLineAndField() throws {
         let files = Self.region(report: "A,SA,4,3,3\nB,Site Z,2,2,2\n", waitingList: "")
         let folder = try files.write()
