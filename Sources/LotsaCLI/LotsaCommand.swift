@@ -16,7 +16,7 @@ struct LotsaCommand: ParsableCommand {
         70 internal error; 73 outputs could not be written; 130 interrupted.
         """,
         version: "0.1.0",
-        subcommands: [PlanCommand.self, PeriodiseCommand.self, CheckCommand.self, ValidateCommand.self,
+        subcommands: [PlanCommand.self, PeriodiseCommand.self, CheckCommand.self, ValidateCommand.self, AssessCommand.self,
                       GenerateCommand.self, BenchmarkCommand.self, BenchmarkSizeCommand.self]
     )
 }

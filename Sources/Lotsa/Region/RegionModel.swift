@@ -17,6 +17,9 @@ public struct RegionModel: Sendable {
     /// km from an administration to a site of another administration; nil when the
     /// model has no distance table (transfers are then counted in cases).
     public var distances: [String: [String: Double]]?
+    /// Cases per staffed room-day per specialty (`room_day_cases.csv`), for the
+    /// capacity-shortage mode; empty when the model has no such file.
+    public var roomDayRates: OrderedDictionary<String, RoomDayRate> = [:]
 
     public init(name: String, homeRegion: String, description: String = "",
                 administrations: OrderedDictionary<String, Administration>,

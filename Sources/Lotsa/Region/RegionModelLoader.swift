@@ -176,10 +176,29 @@ public struct RegionModelLoader: Sendable {
             distances = table
         }
 
-        return RegionModel(name: name, homeRegion: homeRegion, description: description,
-                           administrations: administrations, specialties: specialties, sites: sites,
-                           siteCapacities: siteCapacities, contractProviders: providers, contracts: contracts,
-                           calendar: calendar, distances: distances)
+        var model = RegionModel(name: name, homeRegion: homeRegion, description: description,
+                                administrations: administrations, specialties: specialties, sites: sites,
+                                siteCapacities: siteCapacities, contractProviders: providers, contracts: contracts,
+                                calendar: calendar, distances: distances)
+        if exists(folder, "room_day_cases.csv") {
+            let csv = try readCSV(folder, "room_day_cases.csv", required: ["specialty", "cases_per_room_day"],
+                                  optional: ["weekends"])
+            for row in csv.rows {
+                let specialty = try row.reference("specialty", in: specialties.keys, kind: "specialty")
+                guard model.roomDayRates[specialty] == nil else { throw row.duplicate("specialty", specialty) }
+                var weekendsOpen = false
+                switch row.optionalString("weekends") {
+                case nil, "closed": weekendsOpen = false
+                case "open": weekendsOpen = true
+                case let other?:
+                    throw row.error("weekends", "unknown value", expected: "closed (the default) or open", found: other)
+                }
+                model.roomDayRates[specialty] = RoomDayRate(
+                    specialty: specialty, casesPerRoomDay: try row.double("cases_per_room_day", range: 0...1000),
+                    weekendsOpen: weekendsOpen)
+            }
+        }
+        return model
     }
 
     /// A model without administrations, specialties or sites plans nothing;
