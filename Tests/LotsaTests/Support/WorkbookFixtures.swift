@@ -35,6 +35,16 @@ enum WorkbookFixtures {
             inputs: [InputFile(data: Data("x".utf8), displayPath: "Scenarios/tiny/scenario.yaml")])
     }
 
+    /// Child elements by local name (the parts use a default namespace).
+    static func children(_ element: XMLElement?, _ name: String) -> [XMLElement] {
+        (element?.children ?? []).compactMap { $0 as? XMLElement }.filter { ($0.localName ?? $0.name) == name }
+    }
+
+    /// An attribute's value (swift-corelibs-foundation's `attribute(forName:)` finds nothing).
+    static func value(of attribute: String, in element: XMLElement) -> String? {
+        element.attributes?.first { $0.name == attribute }?.stringValue
+    }
+
     static func temporaryFile(_ name: String) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lotsa-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -62,24 +72,24 @@ enum WorkbookFixtures {
         }
         // The sheet's part, through workbook.xml and its relationships.
         let workbook = try XMLDocument(data: data("xl/workbook.xml"))
-        let sheet = try #require(workbook.rootElement()?.elements(forName: "sheets").first?.elements(forName: "sheet")
-            .first { $0.attribute(forName: "name")?.stringValue == sheetName }, "no sheet \(sheetName)")
+        let sheet = try #require(children(children(workbook.rootElement(), "sheets").first, "sheet")
+            .first { value(of: "name", in: $0) == sheetName }, "no sheet \(sheetName)")
         let id = try #require(sheet.attributes?.first { $0.name?.hasSuffix("id") == true && $0.name != "sheetId" }?
             .stringValue)
         let relationships = try XMLDocument(data: data("xl/_rels/workbook.xml.rels"))
-        let target = try #require(relationships.rootElement()?.elements(forName: "Relationship")
-            .first { $0.attribute(forName: "Id")?.stringValue == id }?.attribute(forName: "Target")?.stringValue)
+        let target = try #require(children(relationships.rootElement(), "Relationship")
+            .first { value(of: "Id", in: $0) == id }.map { value(of: "Target", in: $0) } ?? nil)
         let path = "xl/" + target
 
         let document = try XMLDocument(data: data(path))
-        let sheetData = try #require(document.rootElement()?.elements(forName: "sheetData").first)
+        let sheetData = try #require(children(document.rootElement(), "sheetData").first)
         var remaining = values
-        for row in sheetData.elements(forName: "row") {
-            for cell in row.elements(forName: "c") {
-                guard let reference = cell.attribute(forName: "r")?.stringValue,
+        for row in children(sheetData, "row") {
+            for cell in children(row, "c") {
+                guard let reference = value(of: "r", in: cell),
                       let value = remaining.removeValue(forKey: reference) else { continue }
                 cell.setChildren(nil)
-                cell.removeAttribute(forName: "t")
+                cell.attributes = cell.attributes?.filter { $0.name != "t" }
                 switch value {
                 case .number(let number):
                     cell.addChild(XMLElement(name: "v", stringValue: String(number)))
