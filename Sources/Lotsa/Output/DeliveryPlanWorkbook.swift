@@ -196,6 +196,9 @@ public struct DeliveryPlanWorkbook: Sendable {
         sheet.columnWidths[totalColumn] = 9
         sheet.frozen = (Self.firstDataRow, Self.firstWeekColumn)
         sheet.protected = true
+        sheet.landscape = true
+        sheet.printTitleRows = 0...(Self.firstDataRow - 1)
+        sheet.printTitleColumns = 0...(Self.firstWeekColumn - 1)
         return sheet
     }
 

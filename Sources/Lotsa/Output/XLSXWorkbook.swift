@@ -78,6 +78,10 @@ public struct XLSXWorkbook: Sendable {
         public var protected = false
         /// Group headings stand above their rows (Excel's default is below).
         public var outlineHeadingsAbove = true
+        /// Printed on A4 landscape, with these rows and columns on every page.
+        public var landscape = false
+        public var printTitleRows: ClosedRange<Int>?
+        public var printTitleColumns: ClosedRange<Int>?
 
         public init(name: String) {
             self.name = name
@@ -213,6 +217,17 @@ public struct XLSXWorkbook: Sendable {
             }
             if let frozen = sheet.frozen {
                 worksheet_freeze_panes(worksheet, lxw_row_t(frozen.row), lxw_col_t(frozen.column))
+            }
+            if sheet.landscape {
+                worksheet_set_landscape(worksheet)
+                worksheet_set_paper(worksheet, 9)
+            }
+            if let rows = sheet.printTitleRows {
+                try check(worksheet_repeat_rows(worksheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)), failure)
+            }
+            if let columns = sheet.printTitleColumns {
+                try check(worksheet_repeat_columns(worksheet, lxw_col_t(columns.lowerBound),
+                                                   lxw_col_t(columns.upperBound)), failure)
             }
             if sheet.protected {
                 var protection = lxw_protection()
