@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK's C API, seen by exactly one Swift module: LinearProgramming.
@@ -24,6 +25,12 @@ let package = Package(
             name: "CGLPK",
             pkgConfig: nil,
             providers: [.apt(["libglpk-dev"])]
+        ),
+        // libxlsxwriter's C API, seen by exactly one Swift type: Lotsa's XLSXWorkbook.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: nil,
+            providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // A solver-agnostic LP/MIP modelling layer with a GLPK backend.
         .target(
@@ -35,7 +42,9 @@ let package = Package(
             name: "Lotsa",
             dependencies: [
                 "LinearProgramming",
+                "CXLSXWriter",
                 .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -61,6 +61,8 @@ public enum PeriodiseRun {
             let folder = try OutputFolder(destination: destination)
             try folder.write(summary.serialized(), to: "summary.json")
             try writeTables(folder, result: result, dialect: .standard, prefix: "")
+            try DeliveryPlanWorkbook(scenario: scenario, periodisation: result, decided: decided)
+                .write(to: folder.url(for: DeliveryPlanWorkbook.fileName))
             if options.swedishExcel { try writeTables(folder, result: result, dialect: .swedishExcel, prefix: "excel-sv/") }
             try folder.commit()
         } catch {

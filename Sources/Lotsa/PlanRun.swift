@@ -58,6 +58,8 @@ public enum PlanRun {
             let folder = try OutputFolder(destination: destination)
             try writeTables(folder, problem: problem, plan: published, result: result, summary: summary,
                             dialect: .standard, prefix: "")
+            try DeliveryPlanWorkbook(scenario: scenario, problem: problem, plan: published)
+                .write(to: folder.url(for: DeliveryPlanWorkbook.fileName))
             if options.swedishExcel {
                 try writeTables(folder, problem: problem, plan: published, result: result, summary: nil,
                                 dialect: .swedishExcel, prefix: "excel-sv/")
