@@ -3,15 +3,17 @@
 /// constraints are flow conservation and arc bounds only.
 ///
 /// Such problems have integral optima when supplies and bounds are integral, and a
-/// dedicated algorithm (GLPK's RELAX-IV) solves them far faster than the simplex
-/// method. Each lexicographic step fixes the optimal face exactly through the
-/// reduced costs, which RELAX-IV computes in integer arithmetic.
+/// dedicated algorithm — ``NetworkSimplex``, Lotsa's exact integer network simplex,
+/// which the planner uses — solves them far faster than the simplex method. Each
+/// lexicographic step fixes the optimal face exactly through the reduced costs,
+/// computed in integer arithmetic. (``GLPKNetworkSolver`` wraps GLPK's RELAX-IV, which
+/// Debian's GLPK disables; it is kept for builds that have it.)
 ///
 /// ```swift
 /// var network = MinCostFlow(nodes: 2)
 /// network.supply[0] = 3; network.supply[1] = -3
 /// let arc = network.addArc(from: 0, to: 1, upper: 5)
-/// let result = try GLPKNetworkSolver().solveLexicographic(network, costs: [[2]])
+/// let result = try NetworkSimplex().solveLexicographic(network, costs: [[2]])
 /// result.flow[arc] // 3
 /// ```
 public struct MinCostFlow: Sendable {

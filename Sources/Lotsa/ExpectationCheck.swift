@@ -10,8 +10,8 @@ public struct ExpectationCheck: Sendable {
     public var rows: [Row]
     public var passed: Bool { rows.allSatisfy(\.passed) }
 
-    /// Looks each KPI up in summary.json: `tiers.<name>` is the published (integer)
-    /// plan's tier, `lp_tiers.<name>` the LP optimum's, anything else a dotted path.
+    /// Looks each KPI up in summary.json: `tiers.<name>` is the published plan's
+    /// tier (periodised, or the integer plan where nothing was periodised), `lp_tiers.<name>` the LP optimum's, anything else a dotted path.
     public static func evaluate(_ expectations: [Expectation], summary: JSONValue) -> ExpectationCheck {
         ExpectationCheck(rows: expectations.map { expectation in
             let found = lookup(expectation.kpi, in: summary)
@@ -38,7 +38,9 @@ public struct ExpectationCheck: Sendable {
     static func lookup(_ kpi: String, in summary: JSONValue) -> Double? {
         let parts = kpi.split(separator: ".", maxSplits: 1).map(String.init)
         if parts.count == 2, parts[0] == "tiers" || parts[0] == "lp_tiers" {
-            let list = summary.value(at: parts[0] == "tiers" ? "tiers.integer" : "tiers.lp")
+            // The published plan: the periodised one where the summary has it.
+            let published = summary.value(at: "tiers.published") != nil ? "tiers.published" : "tiers.integer"
+            let list = summary.value(at: parts[0] == "tiers" ? published : "tiers.lp")
             guard case .array(let entries)? = list else { return nil }
             for case .object(let entry) in entries where entry.contains(where: { $0.0 == "name" && $0.1 == .string(parts[1]) }) {
                 if case .number(let value)? = entry.first(where: { $0.0 == "value" })?.1 { return value }

@@ -24,6 +24,13 @@ public struct PlanRunReport: Sendable {
     public var published: PlanEvaluation
     public var timings: [(String, Duration)]
     public var result: PlanningResult
+    /// The published plan: the optimum's missiv, periodised.
+    public var plan: Plan
+    /// The allocation's optimum in whole patients, before its weeks were periodised.
+    public var integer: PlanEvaluation
+    /// Steadiness of the published (periodised) plan and of the optimum's own weeks.
+    public var steadiness: Steadiness
+    public var integerSteadiness: Steadiness
 }
 
 /// `lotsa plan`: scenario files in, the output contract out.
@@ -42,16 +49,38 @@ public enum PlanRun {
         do { result = try Planner.solve(problem, options: plannerOptions) } catch { throw .planning(error) }
         stopwatch.lap("build and solve")
 
-        let (published, method) = PlanPublisher.publish(result.plan, problem: problem)
-        let violations = PlanVerifier.violations(of: published, problem: problem)
+        let (integral, method) = PlanPublisher.publish(result.plan, problem: problem)
+        let violations = PlanVerifier.violations(of: integral, problem: problem)
         guard violations.isEmpty else {
             throw .internalError("the published plan breaks a hard rule: " + violations.prefix(5).joined(separator: "; "))
         }
+        stopwatch.lap("integral plan")
+
+        // The missiv is the optimum's; its weeks are the periodisation of that missiv (§5).
+        let missiv = DecidedVolumes.missiv(of: integral, problem: problem)
+        let periodisation: PeriodisationResult
+        do {
+            periodisation = try Periodiser.periodise(problem, decided: missiv, options: options.planner, start: integral)
+        } catch {
+            throw .planning(error)
+        }
+        let published = periodisation.plan
         let lpEvaluation = PlanEvaluation(problem: problem, plan: result.plan)
+        let integerEvaluation = PlanEvaluation(problem: problem, plan: integral)
         let publishedEvaluation = PlanEvaluation(problem: problem, plan: published)
+        try PeriodisationCheck.verify(published: published, periodisation: periodisation, integral: integerEvaluation,
+                                      evaluation: publishedEvaluation, problem: problem)
+        stopwatch.lap("periodise")
+        let steadiness = (integer: Steadiness(problem: problem, plan: integral),
+                          published: Steadiness(problem: problem, plan: published))
         let summary = Summary.build(scenario: scenario, problem: problem, result: result, lp: lpEvaluation,
-                                    published: publishedEvaluation, method: method,
-                                    largestFraction: result.plan.largestFraction())
+                                    integer: integerEvaluation, published: publishedEvaluation, method: method,
+                                    largestFraction: result.plan.largestFraction(),
+                                    periodisation: periodisation,
+                                    integerDeviation: Periodiser.deviation(of: Periodiser.lines(
+                                        of: integral, decided: missiv, targets: periodisation.lines.map(\.target),
+                                        problem: problem)),
+                                    steadiness: steadiness)
 
         let destination = options.outputDirectory ?? options.outputRoot.appendingPathComponent(scenario.name)
         do {
@@ -71,7 +100,9 @@ public enum PlanRun {
         }
         stopwatch.lap("write outputs")
         return PlanRunReport(scenario: scenario, outputDirectory: destination, summary: summary,
-                             published: publishedEvaluation, timings: stopwatch.laps, result: result)
+                             published: publishedEvaluation, timings: stopwatch.laps, result: result,
+                             plan: published, integer: integerEvaluation, steadiness: steadiness.published,
+                             integerSteadiness: steadiness.integer)
     }
 
     static func writeTables(_ folder: OutputFolder, problem: PlanningProblem, plan: Plan, result: PlanningResult,

@@ -45,7 +45,7 @@ enum RunPrinter {
     static func text(_ report: PlanRunReport) -> String {
         var lines = ["\(report.scenario.name): optimal plan written to \(displayPath(report.outputDirectory))"]
         if case .object(let tiers)? = report.summary.value(at: "tiers"),
-           case .array(let integer)? = tiers.first(where: { $0.0 == "integer" })?.1 {
+           case .array(let integer)? = (tiers.first(where: { $0.0 == "published" }) ?? tiers.first(where: { $0.0 == "integer" }))?.1 {
             for case .object(let entry) in integer {
                 if case .string(let name)? = entry.first(where: { $0.0 == "name" })?.1,
                    case .number(let value)? = entry.first(where: { $0.0 == "value" })?.1 {
@@ -57,7 +57,18 @@ enum RunPrinter {
         lines.append("  treated: own \(Int(kpis.treatedOwnAdministration)), transfers \(Int(kpis.treatedInternalTransfer)), "
                      + "region contracts \(Int(kpis.treatedRegionContract)), other regions \(Int(kpis.treatedOtherRegionContract)); "
                      + "beyond the guarantee at the end: \(Int(kpis.beyondGuaranteeAtEnd))")
+        let waitingBefore = report.integer.tiers[.waiting] ?? 0, waitingAfter = kpis.tiers[.waiting] ?? 0
+        lines.append("  steadiness (median over \(report.steadiness.lines.count) delivery lines): total variation "
+                     + "\(NumberFormat.csv(report.steadiness.medianTotalVariation, decimals: 2)) "
+                     + "(optimum's own weeks \(NumberFormat.csv(report.integerSteadiness.medianTotalVariation, decimals: 2))), "
+                     + "weeks without patients \(percent(report.steadiness.medianEmptyWeekShare)) "
+                     + "(\(percent(report.integerSteadiness.medianEmptyWeekShare))); "
+                     + "price in waiting \(NumberFormat.csv(waitingAfter - waitingBefore, decimals: 2))")
         return lines.joined(separator: "\n")
+    }
+
+    static func percent(_ share: Double) -> String {
+        NumberFormat.csv((share * 100).rounded(), decimals: 0) + " %"
     }
 
     static func timings(_ report: PlanRunReport) -> String {

@@ -6,7 +6,12 @@ import Lotsa
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Read a scenario and its model and report the first problem, without solving.")
+        abstract: "Read a scenario and its model and report the first problem, without solving.",
+        discussion: """
+        On success prints per specialty: patients waiting at the snapshot, how many are past their target \
+        date and past the care guarantee, referrals over the horizon, and capacity over the horizon at own \
+        sites, the region's own contracts and other regions' contracts.
+        """)
 
     @Argument(help: "A scenario folder (with scenario.yaml) or the YAML file itself.")
     var scenario: String
@@ -20,5 +25,7 @@ struct ValidateCommand: ParsableCommand {
         print("\(loaded.name): valid — model \(loaded.model.name), \(problem.horizon.periods) periods from "
               + "\(problem.horizon.label(ofPeriod: 1)), \(problem.cohorts.count) cohorts, \(waiting) waiting, "
               + "\(referrals) referrals, \(problem.offers.count) provider offers, \(loaded.inputFiles.count) files read")
+        print("per specialty (patients at the snapshot; referrals and capacity over the horizon, contracts capped by their ceilings):")
+        print(ScenarioTotals(problem: problem).table)
     }
 }

@@ -255,20 +255,29 @@ struct InputCSVTableTests {
         #expect(error.message.hasSuffix("; the record runs from line 2 to line 4 because a quoted field contains line breaks — check for a missing or extra '\"'"))
     }
 
-    @Test func invalidUTF8NamesTheLine() throws {
-        let bytes = Array("id;name\n1;ok\n2;Malm".utf8) + [0xF6] + Array("\n3;x\n".utf8)
-        let error = try #require(parseError(bytes, required: ["id", "name"]))
-        #expect(error.location == SourceLocation(file: "t.csv", line: 3))
-        #expect(error.message == "the text is not valid UTF-8 (byte 0xF6); the file looks saved as Windows-1252/Latin-1, where 'ö' is byte 0xF6")
-        #expect(error.expected == "UTF-8 text (in Excel: Save As \"CSV UTF-8\")")
-        #expect(error.found == "2;Malm\u{FFFD}")
+    @Test func windows1252IsReadWhenTheTextIsNotUTF8() throws {
+        // Swedish Excel's "CSV (semikolonavgränsad)": 'ö' is the single byte 0xF6, '€' 0x80.
+        let bytes = Array("id;name\n1;ok\n2;Malm".utf8) + [0xF6] + Array("\n3;".utf8) + [0x80] + Array("\n".utf8)
+        let table = try CSVTable.parse(Data(bytes), displayPath: "t.csv", required: ["id", "name"])
+        #expect(table.rows.map { $0["name"] } == ["ok", "Malmö", "€"])
+        #expect(table.rows.map(\.line) == [2, 3, 4])
+        // Valid UTF-8 stays UTF-8: "Ã¶" is not what "ö" in UTF-8 becomes.
+        let utf8 = try CSVTable.parse(Data("id;name\n2;Malmö\n".utf8), displayPath: "t.csv", required: ["id", "name"])
+        #expect(utf8.rows.map { $0["name"] } == ["Malmö"])
     }
 
-    @Test func truncatedUTF8SequenceIsInvalid() throws {
+    @Test func bytesNeitherUTF8NorWindows1252NameTheLine() throws {
+        let bytes = Array("id;name\n1;ok\n2;Malm".utf8) + [0xF6, 0x81] + Array("\n3;x\n".utf8)
+        let error = try #require(parseError(bytes, required: ["id", "name"]))
+        #expect(error.location == SourceLocation(file: "t.csv", line: 3))
+        #expect(error.message == "the text is neither UTF-8 nor Windows-1252 (byte 0x81)")
+        #expect(error.expected == "UTF-8 text (in Excel: Save As \"CSV UTF-8\")")
+    }
+
+    @Test func aTruncatedUTF8SequenceIsReadAsWindows1252() throws {
         let bytes = Array("id,count\na,1\r\nb,".utf8) + [0xE2, 0x82]
-        let error = try #require(parseError(bytes))
-        #expect(error.location.line == 3)
-        #expect(error.message == "the text is not valid UTF-8 (byte 0xE2)")
+        let table = try CSVTable.parse(Data(bytes), displayPath: "t.csv", required: ["id", "count"])
+        #expect(table.rows.last?["count"] == "â‚")
     }
 
     @Test func nulByteNamesTheLine() throws {

@@ -9,10 +9,33 @@ public struct DecidedVolumes: Sendable {
         public var provider: Int
         public var specialty: String
         public var volume: Int
+
+        public init(administration: String, provider: Int, specialty: String, volume: Int) {
+            self.administration = administration
+            self.provider = provider
+            self.specialty = specialty
+            self.volume = volume
+        }
     }
 
     public var lines: [Line]
     public var file: InputFile
+
+    public init(lines: [Line], file: InputFile) {
+        self.lines = lines
+        self.file = file
+    }
+
+    /// The missiv of a plan as decided volumes, in missiv.csv's order: what
+    /// `lotsa plan` periodises.
+    public static func missiv(of plan: Plan, problem: PlanningProblem) -> DecidedVolumes {
+        let lines = DeliveryLines(problem: problem, plan: plan).lines.map {
+            Line(administration: $0.administration, provider: $0.provider, specialty: $0.specialty,
+                 volume: Int($0.weekly.reduce(0, +).rounded()))
+        }
+        let csv = PlanTables.missiv(problem: problem, plan: plan)
+        return DecidedVolumes(lines: lines, file: InputFile(data: Data(csv.utf8), displayPath: "missiv.csv"))
+    }
 
     /// Reads `administration,provider,specialty,volume` (the format `lotsa plan` writes as missiv.csv).
     public static func read(url: URL, displayPath: String, problem: PlanningProblem) throws(InputError) -> DecidedVolumes {

@@ -29,7 +29,17 @@ public struct PeriodisationResult: Sendable {
         public var unresolved: Int { decided - planned }
     }
 
+    /// How the weeks were found.
+    public enum Engine: String, Sendable {
+        /// From a feasible plan with the decided totals (the allocation's optimum),
+        /// offer by offer as minimum-cost flows (``SteadySpread``).
+        case network
+        /// The lexicographic LP of the whole periodisation, solved by GLPK.
+        case lp
+    }
+
     public var problem: PlanningProblem
+    public var engine: Engine
     /// The LP optimum of the periodisation (whole numbers when it is a vertex of an
     /// integral face; otherwise rounded into ``plan``).
     public var lpPlan: Plan
@@ -73,15 +83,43 @@ public enum Periodiser {
         problem.offers.firstIndex { $0.provider == provider && $0.specialty == specialty }
     }
 
+    /// The one periodisation entry point (`lotsa plan`, `lotsa periodise`, re-planning):
+    /// decided volumes and the planning problem in, weekly plans and what cannot be
+    /// placed out.
+    ///
+    /// - Parameter start: a feasible plan whose lines are exactly the decided volumes
+    ///   (for `lotsa plan`: the allocation's optimum, whose missiv is being
+    ///   periodised). When nil, the allocation is solved and used if its missiv is
+    ///   the decided one, so `lotsa periodise` of a plan's own missiv publishes the
+    ///   same weeks as `lotsa plan`. With such a start the fast engine
+    ///   (``SteadySpread``, engine `network`) runs; otherwise the whole periodisation
+    ///   is one lexicographic LP for GLPK (engine `lp`), which also finds the
+    ///   unresolved volume of decided lines that cannot all be placed.
+    ///
+    /// ```swift
+    /// let result = try Periodiser.periodise(problem, decided: decided)
+    /// result.lines[0].weekly   // cases per week of the first decided line
+    /// ```
     public static func periodise(_ problem: PlanningProblem, decided: DecidedVolumes,
                                  options: PlannerOptions = PlannerOptions(),
-                                 backend: some SolverBackend = GLPKBackend()) throws(PlanningError) -> PeriodisationResult {
+                                 backend: some SolverBackend = GLPKBackend(),
+                                 start: Plan? = nil) throws(PlanningError) -> PeriodisationResult {
         let T = problem.periods
         let targets: [[Int]] = decided.lines.map { line in
             guard let offer = offerIndex(problem, provider: line.provider, specialty: line.specialty) else {
                 return [Int](repeating: 0, count: T)
             }
             return Self.targets(volume: line.volume, offer: problem.offers[offer])
+        }
+        if !options.monolithic && options.algorithm != .simplex {
+            var begin = start
+            if begin == nil {
+                let allocation = try Planner.solve(problem, options: options, backend: backend)
+                begin = PlanPublisher.publish(allocation.plan, problem: problem).0
+            }
+            if let begin, begin.isIntegral(tolerance: 0), hasTotals(begin, of: decided, problem: problem) {
+                return try steady(problem, decided: decided, start: begin, targets: targets, options: options)
+            }
         }
         let blocks = options.monolithic ? [SpecialtyBlock.monolithic(of: problem)] : SpecialtyBlock.blocks(of: problem)
         let outcomes = try BlockPool.solve(blocks.count, parallelism: options.parallelism) { index throws(PlanningError) in
@@ -132,9 +170,39 @@ public enum Periodiser {
             method = .floorAndReassign
         }
         let lines = Self.lines(of: plan, decided: decided, targets: targets, problem: problem)
-        return PeriodisationResult(problem: problem, lpPlan: lpPlan, plan: plan, method: method, lines: lines,
+        return PeriodisationResult(problem: problem, engine: .lp, lpPlan: lpPlan, plan: plan, method: method, lines: lines,
                                    lpUnresolved: lpUnresolved, lpDeviation: lpDeviation,
                                    deviation: deviation(of: lines), rows: rows, columns: columns, nonzeros: nonzeros)
+    }
+
+    /// Whether the lines of `plan` are exactly the decided lines, with their volumes.
+    static func hasTotals(_ plan: Plan, of decided: DecidedVolumes, problem: PlanningProblem) -> Bool {
+        var totals: [IntegralRounding.LineKey: Int] = [:]
+        for flow in plan.flows { totals[lineKey(flow, problem), default: 0] += Int(flow.cases.rounded()) }
+        totals = totals.filter { $0.value != 0 }
+        var wanted: [IntegralRounding.LineKey: Int] = [:]
+        for line in decided.lines where line.volume != 0 {
+            wanted[IntegralRounding.LineKey(administration: line.administration, provider: line.provider,
+                                            specialty: line.specialty)] = line.volume
+        }
+        return totals == wanted
+    }
+
+    /// The fast engine: the start plan's lines re-spread steadily (``SteadySpread``).
+    static func steady(_ problem: PlanningProblem, decided: DecidedVolumes, start: Plan, targets: [[Int]],
+                       options: PlannerOptions) throws(PlanningError) -> PeriodisationResult {
+        var byKey: [IntegralRounding.LineKey: [Int]] = [:]
+        for (index, line) in decided.lines.enumerated() {
+            byKey[IntegralRounding.LineKey(administration: line.administration, provider: line.provider,
+                                           specialty: line.specialty)] = targets[index]
+        }
+        let spread = try SteadySpread.spread(problem, start: start, targets: byKey, options: options)
+        let lines = Self.lines(of: spread.plan, decided: decided, targets: targets, problem: problem)
+        let deviation = deviation(of: lines)
+        return PeriodisationResult(problem: problem, engine: .network, lpPlan: spread.plan, plan: spread.plan,
+                                   method: .lpVertex, lines: lines, lpUnresolved: 0, lpDeviation: deviation,
+                                   deviation: deviation, rows: spread.nodes, columns: spread.arcs,
+                                   nonzeros: 2 * spread.arcs)
     }
 
     static func lineKey(_ flow: Flow, _ problem: PlanningProblem) -> IntegralRounding.LineKey {

@@ -1,9 +1,55 @@
 /// Byte-level checks made before a CSV file is tokenized: the UTF-8
-/// byte-order mark, UTF-16 files, NUL bytes and invalid UTF-8. Each failure
+/// byte-order mark, UTF-16 files, NUL bytes and the text encoding. Each failure
 /// names the physical line, so that the tokenizer can afterwards decode
 /// fields without checking again.
+///
+/// Text that is valid UTF-8 is read as UTF-8. Anything else is read as
+/// Windows-1252, which is what Swedish Excel's plain "CSV (semikolonavgränsad)"
+/// writes: a file re-saved that way gives the same plan. (A Windows-1252 file
+/// whose every byte also happens to form valid UTF-8 does not occur with Swedish
+/// letters: 'ö' is 0xF6, never a valid UTF-8 sequence before ASCII.)
 enum CSVEncoding {
     static let expectedText = "UTF-8 text (in Excel: Save As \"CSV UTF-8\")"
+
+    /// The file's text as UTF-8 bytes and the offset where it starts: UTF-8 as it
+    /// is (after a byte-order mark, if any), Windows-1252 transcoded.
+    static func decode(_ bytes: [UInt8], path: String) throws(InputError) -> (bytes: [UInt8], start: Int) {
+        do {
+            return (bytes, try check(bytes, path: path))
+        } catch let error where error.message.hasPrefix("the text is not valid UTF-8") {
+            guard let transcoded = windows1252ToUTF8(bytes) else {
+                let offset = bytes.firstIndex { $0 >= 0x80 && $0 < 0xA0 && windows1252High[Int($0 - 0x80)] == 0 } ?? 0
+                throw InputError(SourceLocation(file: path, line: lineNumber(at: offset, in: bytes, from: 0)),
+                                 "the text is neither UTF-8 nor Windows-1252 (byte 0x" + hex(bytes[offset]) + ")",
+                                 expected: expectedText, found: lineText(containing: offset, in: bytes, from: 0))
+            }
+            return (transcoded, try check(transcoded, path: path))
+        }
+    }
+
+    /// Windows-1252 to UTF-8; nil when a byte is one of the five the code page leaves undefined.
+    static func windows1252ToUTF8(_ bytes: [UInt8]) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            if byte < 0x80 { output.append(byte); continue }
+            let scalar: UInt32
+            if byte >= 0xA0 {
+                scalar = UInt32(byte)
+            } else {
+                scalar = windows1252High[Int(byte - 0x80)]
+                if scalar == 0 { return nil }
+            }
+            output.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
+        }
+        return output
+    }
+
+    /// Code points of bytes 0x80–0x9F in Windows-1252 (0: undefined).
+    static let windows1252High: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+    ]
 
     /// Checks `bytes` and returns the offset where the text starts (after a
     /// UTF-8 byte-order mark, if any).

@@ -62,8 +62,7 @@ public struct CSVTable: Sendable {
 
     /// Parses CSV `data` and checks its header as ``read(contentsOf:displayPath:required:optional:)`` does.
     public static func parse(_ data: Data, displayPath: String, required: [String], optional: [String] = []) throws(InputError) -> CSVTable {
-        let bytes = [UInt8](data)
-        let start = try CSVEncoding.check(bytes, path: displayPath)
+        let (bytes, start) = try CSVEncoding.decode([UInt8](data), path: displayPath)
         guard let (headerOffset, headerLine) = CSVTokenizer.locateHeader(in: bytes, from: start) else {
             let onlyWhitespace = bytes[start...].allSatisfy {
                 $0 == ASCIIByte.space || $0 == ASCIIByte.tab || $0 == ASCIIByte.lineFeed || $0 == ASCIIByte.carriageReturn

@@ -1,8 +1,10 @@
 /// `summary.json`: what a run decided, in one small file (README "Outputs").
 public enum Summary {
     public static func build(scenario: Scenario, problem: PlanningProblem, result: PlanningResult,
-                             lp: PlanEvaluation, published: PlanEvaluation,
-                             method: PlanPublisher.Method, largestFraction: Double) -> JSONValue {
+                             lp: PlanEvaluation, integer: PlanEvaluation, published: PlanEvaluation,
+                             method: PlanPublisher.Method, largestFraction: Double,
+                             periodisation: PeriodisationResult, integerDeviation: Double,
+                             steadiness: (integer: Steadiness, published: Steadiness)) -> JSONValue {
         let policy = problem.policy
         let order = policy.tiers + Tier.defaultOrder.filter { !policy.tiers.contains($0) }
         func tiers(_ evaluation: PlanEvaluation) -> JSONValue {
@@ -12,6 +14,32 @@ public enum Summary {
         let rows = result.blocks.reduce(0) { $0 + $1.rows }
         let columns = result.blocks.reduce(0) { $0 + $1.columns }
         let nonzeros = result.blocks.reduce(0) { $0 + $1.nonzeros }
+        let tierSets: JSONValue = .object([
+            ("lp", tiers(lp)),
+            ("integer", tiers(integer)),
+            ("published", tiers(published)),
+        ])
+        let integerPlan: JSONValue = .object([
+            ("method", .string(method.rawValue)),
+            ("largest_lp_fraction", .number(largestFraction)),
+        ])
+        let price: JSONValue = .object([
+            ("waiting", .number((published.tiers[.waiting] ?? 0) - (integer.tiers[.waiting] ?? 0))),
+        ])
+        let deviation: JSONValue = .object([
+            ("integer", .number(integerDeviation)),
+            ("published", .number(periodisation.deviation)),
+        ])
+        let periodisationJSON: JSONValue = .object([
+            ("engine", .string(periodisation.engine.rawValue)),
+            ("lines", .number(Double(periodisation.lines.count))),
+            ("deviation", deviation),
+        ])
+        let steadinessSets: JSONValue = .object([
+            ("lines", .number(Double(steadiness.published.lines.count))),
+            ("integer", steadinessJSON(steadiness.integer)),
+            ("published", steadinessJSON(steadiness.published)),
+        ])
         return .object([
             ("scenario", .string(scenario.name)),
             ("model", .string(scenario.model.name)),
@@ -27,14 +55,11 @@ public enum Summary {
                 ("tiers", .array(policy.tiers.map { .string($0.rawValue) })),
                 ("internal_transfers", .string(policy.internalTransfersAllowed ? "allowed" : "forbidden")),
             ])),
-            ("tiers", .object([
-                ("lp", tiers(lp)),
-                ("integer", tiers(published)),
-            ])),
-            ("integer_plan", .object([
-                ("method", .string(method.rawValue)),
-                ("largest_lp_fraction", .number(largestFraction)),
-            ])),
+            ("tiers", tierSets),
+            ("integer_plan", integerPlan),
+            ("price_of_steadiness", price),
+            ("periodisation", periodisationJSON),
+            ("steadiness", steadinessSets),
             ("kpis", kpis(published, policy: policy)),
             ("model_size", .object([
                 ("algorithm", .string(Set(result.blocks.map(\.algorithm)).sorted().joined(separator: "+"))),
@@ -48,6 +73,16 @@ public enum Summary {
             })),
         ])
     }
+
+    static func steadinessJSON(_ steadiness: Steadiness) -> JSONValue {
+        .object([
+            ("median_total_variation", .number(rounded(steadiness.medianTotalVariation))),
+            ("median_empty_week_share", .number(rounded(steadiness.medianEmptyWeekShare))),
+        ])
+    }
+
+    /// Six decimals: ratios print the same on every machine.
+    static func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
 
     static func kpis(_ evaluation: PlanEvaluation, policy: Policy) -> JSONValue {
         .object([

@@ -14,7 +14,8 @@ import LinearProgramming
 ///   ceiling node (capacity: the ceiling) or straight to the sink.
 ///
 /// Every tier is a cost on arcs, so each lexicographic step is a min-cost flow on
-/// the optimal face of the previous ones, solved exactly in integers by RELAX-IV.
+/// the optimal face of the previous ones, solved exactly in integers by
+/// ``NetworkSimplex`` (whose optimality certificate is checked before use).
 public struct NetworkFormulation: Sendable {
     public var network: MinCostFlow
     /// Each tier's cost per arc.

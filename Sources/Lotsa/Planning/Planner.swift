@@ -14,9 +14,11 @@ public struct PlannerOptions: Sendable {
     public var algorithm: Algorithm = .automatic
 
     public enum Algorithm: String, Sendable, CaseIterable {
-        /// The network path where every tier's costs fit RELAX-IV, the simplex method elsewhere.
+        /// The network path where every tier's costs scale to whole numbers and the network
+        /// simplex's certificate holds; GLPK's simplex method elsewhere.
         case automatic
-        /// Min-cost flow with RELAX-IV (exact, integral); fails where costs do not fit.
+        /// Min-cost flow with Lotsa's exact network simplex (integral); fails where costs
+        /// cannot be made whole or the certificate fails.
         case network
         /// The LP with GLPK's simplex method and optimal-face fixing between tiers.
         case simplex
@@ -121,7 +123,8 @@ public enum Planner {
                 if options.keepModels { result.formulation = BlockFormulation(problem: problem, block: block) }
                 return result
             } catch {
-                // Costs RELAX-IV cannot take: the simplex method gives the same tiers.
+                // Costs that cannot be made whole, or a failed certificate: the simplex
+                // method gives the same tiers.
                 if options.algorithm == .network { throw error }
             }
         }

@@ -113,7 +113,10 @@ CASES = {
     "administrations-missing-column": put("model/administrations.csv", "id\nA\nB\n"),
     "administrations-extra-column": put("model/administrations.csv", "id,name,region\nA,Admin A,R\nB,Admin B,R\n"),
     "administrations-utf16": put("model/administrations.csv", b"\xff\xfe" + "id,name\nA,Admin A\nB,Admin B\n".encode("utf-16-le")),
-    "administrations-latin1": put("model/administrations.csv", b"id,name\nA,Admin A\nB,Sk\xf6vde\n"),
+    # Windows-1252 is read (Excel's "CSV (semikolonavgränsad)"); an id that decodes to
+    # a name the model does not have still gets the file:line:field error.
+    "sites-windows1252-unknown-administration": put(
+        "model/sites.csv", b"id,name,administration,or_rooms,staffed_or_rooms\nSA,Site A,A,4,3\nSB,Site B,Sk\xf6vde,2,2\n"),
     # specialties.csv
     "specialties-header-only": put("model/specialties.csv", "id,name\n"),
     "specialties-duplicate-id": append("model/specialties.csv", "s,Surgery again\n"),
