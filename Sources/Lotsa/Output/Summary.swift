@@ -26,7 +26,7 @@ public enum Summary {
                 ("objective", .string(policy.objective.rawValue)),
                 ("tiers", .array(policy.tiers.map { .string($0.rawValue) })),
                 ("internal_transfers", .string(policy.internalTransfersAllowed ? "allowed" : "forbidden")),
-            ])),
+            ] + transferLimit(policy))),
             ("tiers", .object([
                 ("lp", tiers(lp)),
                 ("integer", tiers(published)),
@@ -47,6 +47,17 @@ public enum Summary {
                 .object([("path", .string($0.path)), ("sha256", .string($0.sha256)), ("bytes", .number(Double($0.bytes)))])
             })),
         ])
+    }
+
+    /// `max_transfer_km` when the policy sets one (absent otherwise, so that earlier outputs stay as they were).
+    static func transferLimit(_ policy: Policy) -> [(String, JSONValue)] {
+        guard policy.maxTransferKm != nil || !policy.maxTransferKmBySpecialty.isEmpty else { return [] }
+        var entries: [(String, JSONValue)] = []
+        if let all = policy.maxTransferKm { entries.append(("all", .number(all))) }
+        for key in policy.maxTransferKmBySpecialty.keys.sorted() {
+            entries.append((key, .number(policy.maxTransferKmBySpecialty[key]!)))
+        }
+        return [("max_transfer_km", .object(entries))]
     }
 
     static func kpis(_ evaluation: PlanEvaluation, policy: Policy) -> JSONValue {
