@@ -12,6 +12,8 @@ public struct PlanRunOptions: Sendable {
     public var writeLP = false
     /// Also write the Swedish-Excel (`;`, decimal comma) copies of the tables under `excel-sv/`.
     public var swedishExcel = false
+    /// Also write each block's min-cost flow network (DIMACS, every step's costs) to this folder.
+    public var networkDirectory: URL?
 
     public init() {}
 }
@@ -95,6 +97,11 @@ public enum PlanRun {
             }
             if options.writeLP { try AuditExport.write(result: result, problem: problem, to: folder) }
             try folder.commit()
+            if let networkDirectory = options.networkDirectory {
+                let networks = try OutputFolder(destination: networkDirectory)
+                try NetworkExport.write(problem: problem, to: networks)
+                try networks.commit()
+            }
         } catch {
             throw .output(error)
         }

@@ -42,6 +42,15 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(name: .long, help: "GiB of memory HiGHS may use (it then fails instead of exhausting the machine).")
     var highsMemoryLimit: Double?
 
+    @Option(name: .long, help: "The LEMON reference driver (scripts/benchmark builds it from Benchmarks/lemon/lemon_reference.cpp).")
+    var lemonDriver: String?
+
+    @Option(name: .long, help: "Write each size's block networks (DIMACS, every step's costs) under this folder, in <size>-seed<N>/; default: the size's work folder, networks/.")
+    var writeNetwork: String?
+
+    @Option(name: .long, help: "Also plan each size with this policy: max_transfer_km (a second line per size).")
+    var maxTransferKm: Double?
+
     @Option(name: .long, help: "The reference script.")
     var highsScript: String = "Benchmarks/highs_reference.py"
 
@@ -82,6 +91,9 @@ struct BenchmarkCommand: ParsableCommand {
         configuration.highsScript = URL(fileURLWithPath: highsScript)
         configuration.python = python
         configuration.verbose = verbose
+        configuration.lemonDriver = lemonDriver.map { URL(fileURLWithPath: $0) }
+        configuration.networkRoot = writeNetwork.map { URL(fileURLWithPath: $0) }
+        configuration.maxTransferKm = maxTransferKm
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         let results = BenchmarkRunner.run(configuration, executable: executable, report: { text in
             // Unbuffered, so each size appears as soon as it is done (also when piped).
@@ -111,6 +123,7 @@ struct BenchmarkSizeCommand: ParsableCommand {
     @Option var out: String
     @Option var json: String
     @Option var mps: String?
+    @Option var writeNetwork: String?
     @Option var threads: Int?
     @Option var timeLimit: Double?
     @Flag var verbose = false
@@ -124,7 +137,7 @@ struct BenchmarkSizeCommand: ParsableCommand {
         do {
             measurement = try BenchmarkMeasurement.measure(
                 size: size, scenarioPath: scenario, outputDirectory: URL(fileURLWithPath: out), planner: planner,
-                mpsPath: mps.map { URL(fileURLWithPath: $0) })
+                mpsPath: mps.map { URL(fileURLWithPath: $0) }, networkPath: writeNetwork.map { URL(fileURLWithPath: $0) })
         } catch let error as LotsaError {
             throw fail(error)
         } catch {

@@ -17,6 +17,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Also write every LP solved, in CPLEX LP format, under lp/ (audit).")
     var writeLP = false
 
+    @Option(name: .long, help: "Also write each block's min-cost flow network (DIMACS, with every step's costs) into this folder (audit).")
+    var writeNetwork: String?
+
     @Flag(name: .long, help: "Also write the tables for Swedish Excel (; and decimal comma) under excel-sv/.")
     var excel = false
 
@@ -28,6 +31,7 @@ struct PlanCommand: ParsableCommand {
         options.outputDirectory = out.map { URL(fileURLWithPath: $0) }
         options.planner = solve.plannerOptions()
         options.writeLP = writeLP
+        options.networkDirectory = writeNetwork.map { URL(fileURLWithPath: $0) }
         options.swedishExcel = excel
         let report: PlanRunReport
         do {

@@ -68,6 +68,10 @@ public struct BenchmarkMeasurement: Codable, Sendable {
     /// VmHWM of the measuring process, taken right after the run.
     public var peakMemoryBytes: Int?
     public var mps: MPSExport?
+    /// Every block's network exported and re-solved one block at a time (for LEMON).
+    public var networkReplay: NetworkReplay?
+    /// The max_transfer_km the scenario was planned with (nil: the generated policy).
+    public var maxTransferKm: Double?
 }
 
 extension BenchmarkMeasurement {
@@ -87,7 +91,7 @@ extension BenchmarkMeasurement {
     /// Whatever the planner does is what is measured: the run goes through
     /// ``PlanRun/run(scenarioPath:options:)`` with the given planner options.
     public static func measure(size: String, scenarioPath: String, outputDirectory: URL, planner: PlannerOptions,
-                               mpsPath: URL?) throws -> BenchmarkMeasurement {
+                               mpsPath: URL?, networkPath: URL? = nil) throws -> BenchmarkMeasurement {
         var options = PlanRunOptions()
         options.outputDirectory = outputDirectory
         options.planner = planner
@@ -128,6 +132,9 @@ extension BenchmarkMeasurement {
             endToEnd: endToEnd, peakMemoryBytes: peak, mps: nil)
         if let mpsPath {
             measurement.mps = try exportFirstTier(problem: problem, to: mpsPath)
+        }
+        if let networkPath {
+            measurement.networkReplay = try NetworkReplay.run(problem: problem, directory: networkPath)
         }
         return measurement
     }

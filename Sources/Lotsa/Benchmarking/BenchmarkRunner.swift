@@ -21,6 +21,12 @@ public struct BenchmarkConfiguration: Sendable {
     public var highsMemoryLimit: Double?
     /// Pass the solver's log through (to standard error).
     public var verbose = false
+    /// The LEMON reference driver; nil: no LEMON comparison.
+    public var lemonDriver: URL?
+    /// Where each size's block networks go (in `<size>-seed<N>/`); nil: the size's folder, `networks/`.
+    public var networkRoot: URL?
+    /// Also plan each size with `policy: max_transfer_km` set to this (a second result).
+    public var maxTransferKm: Double?
 
     public init() {}
 }
@@ -66,6 +72,12 @@ public struct BenchmarkSizeResult: Codable, Sendable {
     public var highs: HiGHSReference?
     /// Why HiGHS was not run or gave no answer.
     public var highsSkipped: String?
+    /// LEMON on the same block networks, and why not when it did not run.
+    public var lemon: LEMONComparison?
+    public var lemonSkipped: String?
+    /// Load averages at the start and end of the size's run.
+    public var loadBefore: [Double]?
+    public var loadAfter: [Double]?
 
     /// HiGHS's time for the monolithic first-tier LP / our end-to-end time (> 1: we are faster).
     public var ratio: Double? {
@@ -94,27 +106,40 @@ public enum BenchmarkRunner {
     public static func run(_ configuration: BenchmarkConfiguration, executable: URL,
                            report: (String) -> Void, progress: (String) -> Void) -> [BenchmarkSizeResult] {
         var results: [BenchmarkSizeResult] = []
+        if let driver = configuration.lemonDriver, !FileManager.default.isExecutableFile(atPath: driver.path) {
+            progress("LEMON reference: \(driver.path) is not an executable (scripts/benchmark builds it)")
+        }
         let highsProblem = configuration.highs ? highsUnavailable(configuration) : "disabled (--no-highs)"
         if configuration.highs, let highsProblem { progress("HiGHS reference: \(highsProblem); skipped") }
         for preset in configuration.sizes {
             var result = runSize(preset, configuration: configuration, executable: executable,
                                  highs: highsProblem == nil, progress: progress)
+            result.loadAfter = LoadAverage.now()
             if result.highsSkipped == nil, highsProblem != nil { result.highsSkipped = highsProblem }
             report(text(result))
             results.append(result)
+            if let limit = configuration.maxTransferKm {
+                var capped = runSize(preset, configuration: configuration, executable: executable, highs: false,
+                                     maxTransferKm: limit, progress: progress)
+                capped.loadAfter = LoadAverage.now()
+                capped.highsSkipped = "not run for the max_transfer_km line"
+                report(text(capped))
+                results.append(capped)
+            }
         }
         if results.count > 1 { report(table(results)) }
         return results
     }
 
     static func runSize(_ preset: ScenarioGenerator.Preset, configuration: BenchmarkConfiguration, executable: URL,
-                        highs: Bool, progress: (String) -> Void) -> BenchmarkSizeResult {
+                        highs: Bool, maxTransferKm: Double? = nil, progress: (String) -> Void) -> BenchmarkSizeResult {
         let clock = ContinuousClock()
-        let directory = configuration.workDirectory.appendingPathComponent("\(preset.name)-seed\(configuration.seed)")
-            .standardizedFileURL
+        let name = "\(preset.name)-seed\(configuration.seed)" + (maxTransferKm.map { "-max\(NumberFormat.csv($0))km" } ?? "")
+        let directory = configuration.workDirectory.appendingPathComponent(name).standardizedFileURL
         var result = BenchmarkSizeResult(size: preset.name, seed: configuration.seed, directory: directory.path,
                                          generateSeconds: 0, administrations: 0, sites: 0, specialties: 0,
                                          contractProviders: 0, contracts: 0, periods: preset.periods)
+        result.loadBefore = LoadAverage.now()
         progress("\(preset.name): generating into \(directory.path)")
         let start = clock.now
         do {
@@ -125,6 +150,9 @@ public enum BenchmarkRunner {
             result.specialties = generated.specialties
             result.contractProviders = generated.contractProviders
             result.contracts = generated.contracts
+            if let maxTransferKm {
+                try ScenarioGenerator.limitTransfers(scenario: directory.appendingPathComponent("scenario"), kilometres: maxTransferKm)
+            }
         } catch {
             result.failure = "could not write the generated scenario: \(error)"
             return result
@@ -138,6 +166,10 @@ public enum BenchmarkRunner {
                          "--scenario", directory.appendingPathComponent("scenario").path,
                          "--out", directory.appendingPathComponent("out").path, "--json", json.path]
         if highs { arguments += ["--mps", mps.path] }
+        let networks = configuration.networkRoot.map { $0.appendingPathComponent(name) }
+            ?? directory.appendingPathComponent("networks")
+        let lemon = configuration.lemonDriver.flatMap { FileManager.default.isExecutableFile(atPath: $0.path) ? $0 : nil }
+        if lemon != nil || configuration.networkRoot != nil { arguments += ["--write-network", networks.path] }
         if let threads = configuration.threads { arguments += ["--threads", String(threads)] }
         if let limit = configuration.timeLimit { arguments += ["--time-limit", String(limit)] }
         if configuration.verbose { arguments.append("--verbose") }
@@ -149,9 +181,21 @@ public enum BenchmarkRunner {
                 return result
             }
             result.measurement = try JSONDecoder().decode(BenchmarkMeasurement.self, from: Data(contentsOf: json))
+            result.measurement?.maxTransferKm = maxTransferKm
         } catch {
             result.failure = "could not run the measuring process: \(error)"
             return result
+        }
+        if let lemon, let replay = result.measurement?.networkReplay {
+            progress("\(preset.name): LEMON on the block networks in \(replay.directory)")
+            do {
+                result.lemon = try LEMONComparison.run(driver: lemon, replay: replay)
+            } catch {
+                result.lemonSkipped = "\(error)"
+            }
+        } else {
+            result.lemonSkipped = configuration.lemonDriver == nil ? "no --lemon-driver (scripts/benchmark passes it)"
+                : "\(configuration.lemonDriver!.path) is not an executable"
         }
 
         guard highs else { return result }
@@ -219,7 +263,9 @@ public enum BenchmarkRunner {
     public static func text(_ result: BenchmarkSizeResult) -> String {
         var lines: [String] = []
         let title = sizeNames[result.size].map { "\(result.size) (\($0))" } ?? result.size
-        lines.append("== \(title), seed \(result.seed) ==")
+        let capped = result.measurement?.maxTransferKm.map { ", policy max_transfer_km \(NumberFormat.csv($0))" } ?? ""
+        lines.append("== \(title), seed \(result.seed)\(capped) ==")
+        lines.append("load average  \(LoadAverage.text(result.loadBefore)) at the start, \(LoadAverage.text(result.loadAfter)) at the end")
         lines.append("scenario      \(result.administrations) administrations, \(result.sites) sites, "
                      + "\(result.specialties) specialties, \(result.contractProviders) contract providers "
                      + "(\(result.contracts) contracts), \(result.periods) weeks")
@@ -263,6 +309,11 @@ public enum BenchmarkRunner {
         } else {
             lines.append("HiGHS reference: \(result.highsSkipped ?? "not run")")
         }
+        if let lemon = result.lemon {
+            lines.append(contentsOf: lemon.text(firstStepName: m.steps.first?.name ?? "first"))
+        } else {
+            lines.append("LEMON reference: \(result.lemonSkipped ?? "not run")")
+        }
         lines.append(contentsOf: targets(result).map { "target: " + $0 })
         return lines.joined(separator: "\n") + "\n"
     }
@@ -281,10 +332,18 @@ public enum BenchmarkRunner {
                 lines.append("M end to end < HiGHS first tier alone: no HiGHS figure")
             }
         }
-        if result.size == "L" {
-            lines.append("L end to end < 10 min: \(secondsText(m.endToEnd)) — \(verdict(m.endToEnd < 600))")
+        if result.size == "M", let lemon = result.lemon {
+            if let ratio = lemon.firstRatio {
+                lines.append("M step 1 Lotsa ≤ LEMON: ratio \(String(format: "%.2f", ratio)) — \(verdict(ratio <= 1))")
+            }
+            if let ratio = lemon.allRatio {
+                lines.append("M all steps Lotsa ≤ 0.6 × LEMON cold start: ratio \(String(format: "%.2f", ratio)) — \(verdict(ratio <= 0.6))")
+            }
+        }
+        if result.size == "L", m.maxTransferKm == nil {
+            lines.append("L end to end < 60 s: \(secondsText(m.endToEnd)) — \(verdict(m.endToEnd < 60))")
             if let peak = m.peakMemoryBytes {
-                lines.append("L peak memory < 4 GiB: \(memoryText(peak)) — \(verdict(peak < 4 << 30))")
+                lines.append("L peak memory < 1 GiB: \(memoryText(peak)) — \(verdict(peak < 1 << 30))")
             }
         }
         return lines
@@ -292,7 +351,7 @@ public enum BenchmarkRunner {
 
     /// One line per size, for comparing sizes at a glance.
     public static func table(_ results: [BenchmarkSizeResult]) -> String {
-        var lines = ["size      read     build     solve   b+s wall     write  end2end  peak MiB       rows    columns   nonzeros   HiGHS t1   ratio  obj"]
+        var lines = ["size      read     build     solve   b+s wall     write  end2end  peak MiB       rows    columns   nonzeros   HiGHS t1   ratio  obj  LEMON t1 ratio  all ratio"]
         for r in results {
             guard let m = r.measurement else {
                 lines.append("\(pad(r.size, 4))  failed")
@@ -304,7 +363,10 @@ public enum BenchmarkRunner {
             lines.append(pad(r.size, 4) + String(format: " %8.2f %9.2f %9.2f %10.2f %9.2f %8.2f %9.1f %10ld %10ld %10ld  ",
                                                  m.read, m.buildSum, m.solveSum, m.buildAndSolveWall, m.write, m.endToEnd,
                                                  Double(m.peakMemoryBytes ?? 0) / 1_048_576, m.rows, m.columns, m.nonzeros)
-                         + highs + " " + ratio + "  " + agree)
+                         + highs + " " + ratio + "  " + pad(agree, 4)
+                         + (r.lemon?.firstRatio.map { String(format: "  %14.2f", $0) } ?? "               -")
+                         + (r.lemon?.allRatio.map { String(format: " %10.2f", $0) } ?? "          -")
+                         + (r.measurement?.maxTransferKm.map { "  (max_transfer_km \(NumberFormat.csv($0)))" } ?? ""))
         }
         return lines.joined(separator: "\n") + "\n"
     }

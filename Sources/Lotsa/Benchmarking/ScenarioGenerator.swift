@@ -808,3 +808,18 @@ func weightedIndex(_ weights: [Double], _ random: inout SplitMix64) -> Int {
     }
     return weights.count - 1
 }
+
+extension ScenarioGenerator {
+    /// Adds `max_transfer_km` to the policy of a generated scenario (the last section of
+    /// its scenario.yaml), for the benchmark's second line per size.
+    public static func limitTransfers(scenario folder: URL, kilometres: Double) throws {
+        let url = folder.appendingPathComponent("scenario.yaml")
+        var text = try String(contentsOf: url, encoding: .utf8)
+        guard text.contains("\npolicy:\n") else {
+            throw LotsaError.internalError("\(url.path): no policy section to add max_transfer_km to")
+        }
+        if !text.hasSuffix("\n") { text += "\n" }
+        text += "  max_transfer_km: \(NumberFormat.csv(kilometres))\n"
+        try Data(text.utf8).write(to: url)
+    }
+}

@@ -54,7 +54,7 @@ public enum Summary {
                 ("objective", .string(policy.objective.rawValue)),
                 ("tiers", .array(policy.tiers.map { .string($0.rawValue) })),
                 ("internal_transfers", .string(policy.internalTransfersAllowed ? "allowed" : "forbidden")),
-            ])),
+            ] + transferLimit(policy))),
             ("tiers", tierSets),
             ("integer_plan", integerPlan),
             ("price_of_steadiness", price),
@@ -83,6 +83,17 @@ public enum Summary {
 
     /// Six decimals: ratios print the same on every machine.
     static func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+
+    /// `max_transfer_km` when the policy sets one (absent otherwise, so that earlier outputs stay as they were).
+    static func transferLimit(_ policy: Policy) -> [(String, JSONValue)] {
+        guard policy.maxTransferKm != nil || !policy.maxTransferKmBySpecialty.isEmpty else { return [] }
+        var entries: [(String, JSONValue)] = []
+        if let all = policy.maxTransferKm { entries.append(("all", .number(all))) }
+        for key in policy.maxTransferKmBySpecialty.keys.sorted() {
+            entries.append((key, .number(policy.maxTransferKmBySpecialty[key]!)))
+        }
+        return [("max_transfer_km", .object(entries))]
+    }
 
     static func kpis(_ evaluation: PlanEvaluation, policy: Policy) -> JSONValue {
         .object([

@@ -48,6 +48,12 @@ public struct PlanningProblem: Sendable {
            site != group.administration {
             return false
         }
+        // A transfer limit: never to a site of another administration further away.
+        if let limit = policy.maxTransferKm(specialty: group.specialty),
+           let km = transferWeight(administration: group.administration, provider: offer.provider),
+           distances != nil, km > limit {
+            return false
+        }
         return true
     }
 }

@@ -16,6 +16,15 @@ public struct Policy: Sendable, Hashable {
     public var defaultCareType: CareType
     public var defaultASA: Int
     public var priorities: [PriorityGroup]
+    /// The furthest a patient may be sent to a site of another administration, in
+    /// the region model's distance unit (km); nil: no limit. Per specialty overrides it.
+    public var maxTransferKm: Double? = nil
+    public var maxTransferKmBySpecialty: [String: Double] = [:]
+
+    /// The transfer limit of `specialty`, if any.
+    public func maxTransferKm(specialty: String) -> Double? {
+        maxTransferKmBySpecialty[specialty] ?? maxTransferKm
+    }
 
     public init(tiers: [Tier] = Tier.defaultOrder, objective: ObjectiveMode = .lexicographic,
                 tierWeights: [Tier: Double] = [:], internalTransfersAllowed: Bool = true,

@@ -1,7 +1,9 @@
+import Yams
+
 /// Reads `policy:`, merged key by key over the `extends` chain.
 enum PolicyParser {
     static let keys = ["objective", "tiers", "tier_weights", "internal_transfers", "default_care_type",
-                       "default_asa", "priorities"]
+                       "default_asa", "priorities", "max_transfer_km"]
 
     static func parse(chain: [ScenarioLoader.Layer], model: RegionModel) throws(InputError) -> Policy {
         var merged: [String: YAMLNode] = [:]
@@ -68,6 +70,26 @@ enum PolicyParser {
             guard !groups.isEmpty else { throw node.error("at least one priority group is needed") }
             policy.priorities = groups
         }
+        if let node = merged["max_transfer_km"] {
+            try parseMaxTransfer(node, model: model, into: &policy)
+        }
         return policy
+    }
+
+    /// `max_transfer_km: 150`, or per specialty with an optional `all`:
+    /// `max_transfer_km: {all: 150, ortopedi: 300}`. Needs the model's distance table.
+    static func parseMaxTransfer(_ node: YAMLNode, model: RegionModel, into policy: inout Policy) throws(InputError) {
+        guard model.distances != nil else {
+            throw node.error("a transfer limit needs the region model's distances.csv", expected: "distances.csv in the model folder")
+        }
+        if case .scalar = node.node {
+            policy.maxTransferKm = try node.double(range: 0...1e6)
+            return
+        }
+        let specialties = Array(model.specialties.keys)
+        for (key, value) in try node.mapping(allowedKeys: ["all"] + specialties).entries {
+            let limit = try value.double(range: 0...1e6)
+            if key == "all" { policy.maxTransferKm = limit } else { policy.maxTransferKmBySpecialty[key] = limit }
+        }
     }
 }

@@ -1,0 +1,146 @@
+import Foundation
+import LinearProgramming
+
+/// Lotsa's network simplex and LEMON's (Benchmarks/lemon/lemon_reference.cpp) on the
+/// same exported block networks, one block at a time, every lexicographic step with
+/// the same optimal-face fixing between steps.
+///
+/// Why a replay and not the plan's own step times: the plan solves blocks in
+/// parallel, so on a busy machine its per-block times include waiting for a core.
+/// The replay runs in the measuring process right after the plan, each block on one
+/// thread, as the LEMON driver does right after it.
+public struct NetworkReplay: Codable, Sendable {
+    /// One block: each step's optimum and solve time.
+    public struct Block: Codable, Sendable {
+        public var specialty: String
+        public var stepNames: [String]
+        public var values: [Double]
+        public var seconds: [Double]
+    }
+
+    public var directory: String
+    public var blocks: [Block]
+    /// /proc/loadavg's three averages before and after the replay.
+    public var loadBefore: [Double]?
+    public var loadAfter: [Double]?
+
+    /// Exports every block's network to `directory` (through ``OutputFolder``), then
+    /// solves each exportable block with ``NetworkSimplex`` and times its steps.
+    public static func run(problem: PlanningProblem, directory: URL) throws -> NetworkReplay {
+        let folder = try OutputFolder(destination: directory)
+        try NetworkExport.write(problem: problem, to: folder)
+        try folder.commit()
+        let before = LoadAverage.now()
+        var blocks: [Block] = []
+        for block in NetworkExport.blocks(of: problem) where block.exportable {
+            let costs = zip(block.costs, block.factors).map { scaled, factor in scaled.map { Double($0) / factor! } }
+            let solution = try NetworkSimplex().solveLexicographic(block.network, costs: costs)
+            blocks.append(Block(specialty: block.specialty, stepNames: block.stepNames, values: solution.values,
+                                seconds: solution.stepTimes.map(BenchmarkMeasurement.seconds)))
+        }
+        return NetworkReplay(directory: directory.path, blocks: blocks, loadBefore: before, loadAfter: LoadAverage.now())
+    }
+}
+
+/// The machine's load averages (1, 5, 15 minutes), beside every timing.
+public enum LoadAverage {
+    public static func now() -> [Double]? {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ").prefix(3).compactMap { Double($0) }
+        return fields.count == 3 ? fields : nil
+    }
+
+    public static func text(_ values: [Double]?) -> String {
+        values.map { $0.map { String(format: "%.2f", $0) }.joined(separator: " ") } ?? "n/a"
+    }
+}
+
+/// LEMON's answer for the same networks, and the comparison.
+public struct LEMONComparison: Codable, Sendable {
+    public struct Block: Codable, Sendable {
+        public struct Step: Codable, Sendable {
+            public var name: String
+            public var value: Double
+            public var seconds: Double
+        }
+        public var specialty: String
+        public var status: String
+        public var steps: [Step]
+    }
+
+    public var blocks: [Block]
+    public var loadBefore: [Double]?
+    public var loadAfter: [Double]?
+    /// Summed over blocks: step 1 and all steps, Lotsa's and LEMON's.
+    public var lotsaFirst: Double
+    public var lotsaAll: Double
+    public var lemonFirst: Double
+    public var lemonAll: Double
+    /// Blocks × steps compared, and those whose optima differ (beyond 1e-6 relative).
+    public var compared: Int
+    public var differences: [String]
+
+    public var firstRatio: Double? { lemonFirst > 0 ? lotsaFirst / lemonFirst : nil }
+    public var allRatio: Double? { lemonAll > 0 ? lotsaAll / lemonAll : nil }
+
+    /// Runs the driver on the replay's directory and compares it with the replay.
+    public static func run(driver: URL, replay: NetworkReplay) throws -> LEMONComparison {
+        let before = LoadAverage.now()
+        let pipe = Pipe()
+        let (status, output) = try BenchmarkRunner.execute(driver, [replay.directory], standardOutput: pipe)
+        let after = LoadAverage.now()
+        guard status == 0 else {
+            throw LotsaError.internalError("\(driver.path) exited with status \(status)")
+        }
+        let decoder = JSONDecoder()
+        let blocks = try String(decoding: output ?? Data(), as: UTF8.self).split(separator: "\n")
+            .filter { $0.hasPrefix("{") }
+            .map { try decoder.decode(Block.self, from: Data($0.utf8)) }
+        return compare(replay: replay, lemon: blocks, loadBefore: before, loadAfter: after)
+    }
+
+    static func compare(replay: NetworkReplay, lemon: [Block], loadBefore: [Double]?, loadAfter: [Double]?) -> LEMONComparison {
+        var result = LEMONComparison(blocks: lemon, loadBefore: loadBefore, loadAfter: loadAfter, lotsaFirst: 0, lotsaAll: 0,
+                                     lemonFirst: 0, lemonAll: 0, compared: 0, differences: [])
+        let theirs = Dictionary(lemon.map { ($0.specialty, $0) }, uniquingKeysWith: { first, _ in first })
+        for block in replay.blocks {
+            result.lotsaFirst += block.seconds.first ?? 0
+            result.lotsaAll += block.seconds.reduce(0, +)
+            guard let other = theirs[block.specialty], other.status == "optimal" else {
+                result.differences.append("\(block.specialty): LEMON gave no optimum")
+                continue
+            }
+            result.lemonFirst += other.steps.first?.seconds ?? 0
+            result.lemonAll += other.steps.reduce(0) { $0 + $1.seconds }
+            guard other.steps.count == block.values.count else {
+                result.differences.append("\(block.specialty): \(other.steps.count) LEMON steps for \(block.values.count)")
+                continue
+            }
+            for (k, step) in other.steps.enumerated() {
+                result.compared += 1
+                let ours = block.values[k]
+                if abs(step.value - ours) > 1e-6 * max(1, abs(ours)) {
+                    result.differences.append("\(block.specialty) step \(k + 1) \(step.name): LEMON \(step.value), Lotsa \(ours)")
+                }
+            }
+        }
+        return result
+    }
+
+    /// The lines `lotsa benchmark` prints.
+    public func text(firstStepName: String) -> [String] {
+        func ratio(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }
+        var lines = ["LEMON NetworkSimplex (block search, cold start each step) vs Lotsa (warm start), same networks, one block at a time:"]
+        lines.append("  \(BenchmarkRunner.pad("step 1 (\(firstStepName))", 28)) Lotsa \(BenchmarkRunner.secondsText(lotsaFirst))"
+                     + "   LEMON \(BenchmarkRunner.secondsText(lemonFirst))   ratio \(ratio(firstRatio))")
+        lines.append("  \(BenchmarkRunner.pad("all steps", 28)) Lotsa \(BenchmarkRunner.secondsText(lotsaAll))"
+                     + "   LEMON \(BenchmarkRunner.secondsText(lemonAll))   ratio \(ratio(allRatio))")
+        if differences.isEmpty {
+            lines.append("  step optima: equal in all \(compared) block steps")
+        } else {
+            lines.append("  step optima: \(differences.count) DIFFERENT: " + differences.prefix(3).joined(separator: "; "))
+        }
+        lines.append("  load average during LEMON: \(LoadAverage.text(loadBefore)) -> \(LoadAverage.text(loadAfter))")
+        return lines
+    }
+}
