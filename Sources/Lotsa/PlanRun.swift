@@ -34,6 +34,9 @@ public enum PlanRun {
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: scenarioPath) } catch { throw .input(error) }
         let problem = PlanningProblem(scenario: scenario)
+        let destination = options.outputDirectory ?? options.outputRoot.appendingPathComponent(scenario.name)
+        // Before solving: a run that cannot write its outputs should fail at once.
+        do { try OutputDestination.check(destination, inputs: scenario.inputs) } catch { throw .output(error) }
         stopwatch.lap("read inputs")
 
         let result: PlanningResult
@@ -53,9 +56,8 @@ public enum PlanRun {
                                     published: publishedEvaluation, method: method,
                                     largestFraction: result.plan.largestFraction())
 
-        let destination = options.outputDirectory ?? options.outputRoot.appendingPathComponent(scenario.name)
         do {
-            let folder = try OutputFolder(destination: destination)
+            let folder = try OutputFolder(destination: destination, inputs: scenario.inputs)
             try writeTables(folder, problem: problem, plan: published, result: result, summary: summary,
                             dialect: .standard, prefix: "")
             if options.swedishExcel {

@@ -153,10 +153,13 @@ public enum ScenarioLoader {
         var expectations: [Expectation] = []
         if let (node, _) = last("expectations", in: chain) { expectations = try parseExpectations(node) }
 
-        return Scenario(name: name, description: description, model: model, horizon: horizon,
-                        snapshotDate: snapshotDate, guaranteeDays: guaranteeDays, policy: policy,
-                        backlog: backlog, forecast: forecast, capacityChanges: changes.map(\.change),
-                        forecastScaling: scaling.map(\.scaling), expectations: expectations, inputFiles: ledger.files)
+        var scenario = Scenario(name: name, description: description, model: model, horizon: horizon,
+                                snapshotDate: snapshotDate, guaranteeDays: guaranteeDays, policy: policy,
+                                backlog: backlog, forecast: forecast, capacityChanges: changes.map(\.change),
+                                forecastScaling: scaling.map(\.scaling), expectations: expectations,
+                                inputFiles: ledger.files)
+        scenario.inputs = RunInputs(folders: chain.map(\.directory) + [modelURL], files: ledger.urls)
+        return scenario
     }
 
     static func tablePath(_ node: YAMLNode, _ layer: Layer) throws(InputError) -> (URL, String) {
