@@ -1,5 +1,5 @@
 /// Turns the LP optimum into the published plan, in whole patients
-/// (plan-semantics.md §5).
+/// (optimal-plan.md §5).
 ///
 /// The formulation's feasible set is an integral polyhedron (see
 /// ``BlockFormulation``) and the default lexicographic strategy only ever restricts
