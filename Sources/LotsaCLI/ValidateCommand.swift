@@ -6,7 +6,8 @@ import Lotsa
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Read a scenario and its model and report the first problem, without solving.")
+        abstract: "Read a scenario and its model and report the first problem, without solving.",
+        discussion: "Also checks that every KPI its expectations name is one summary.json has.")
 
     @Argument(help: "A scenario folder (with scenario.yaml) or the YAML file itself.")
     var scenario: String
@@ -15,6 +16,11 @@ struct ValidateCommand: ParsableCommand {
         let loaded: Scenario
         do { loaded = try ScenarioLoader.load(path: scenario) } catch { throw fail(.input(error)) }
         let problem = PlanningProblem(scenario: loaded)
+        do {
+            try KPICatalogue.check(loaded.expectations, known: KPICatalogue.paths(for: loaded, problem: problem))
+        } catch {
+            throw fail(.input(error))
+        }
         let waiting = loaded.backlog.reduce(0) { $0 + $1.count }
         let referrals = problem.cohorts.reduce(0) { $0 + $1.total } - waiting
         print("\(loaded.name): valid — model \(loaded.model.name), \(problem.horizon.periods) periods from "

@@ -49,6 +49,18 @@ public enum Summary {
         ])
     }
 
+    /// The summary of the scenario's shape before anything is solved (an empty plan):
+    /// the same keys a run writes, for ``KPICatalogue``. Keys a run adds to
+    /// summary.json must be added in ``build`` so that they appear here too.
+    public static func shape(scenario: Scenario, problem: PlanningProblem) -> JSONValue {
+        let empty = Plan(treatedCumulative: problem.cohorts.map { _ in [Double](repeating: 0, count: problem.periods + 1) },
+                         flows: [])
+        let evaluation = PlanEvaluation(problem: problem, plan: empty)
+        let result = PlanningResult(problem: problem, plan: empty, blocks: [], shadowPrices: [:])
+        return build(scenario: scenario, problem: problem, result: result, lp: evaluation, published: evaluation,
+                     method: .lpVertex, largestFraction: 0)
+    }
+
     static func kpis(_ evaluation: PlanEvaluation, policy: Policy) -> JSONValue {
         .object([
             ("patients", .object([
