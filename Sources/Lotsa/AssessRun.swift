@@ -51,7 +51,8 @@ public enum AssessRun {
         let destination = options.outputDirectory
             ?? URL(fileURLWithPath: "out").appendingPathComponent("\(scenario.name)-assess-\(date)")
         do {
-            let folder = try OutputFolder(destination: destination)
+            let folder = try OutputFolder(destination: destination,
+                                          inputs: scenario.inputs.adding(file: URL(fileURLWithPath: report.path)))
             try folder.write(json.serialized(), to: "assessment.json")
             try folder.write(AssessmentTables.classification(assessment), to: "classification.csv")
             try folder.write(AssessmentTables.redistribution(assessment), to: "redistribution.csv")

@@ -37,7 +37,7 @@ public struct ExpectationCheck: Sendable {
 
     static func lookup(_ kpi: String, in summary: JSONValue) -> Double? {
         let parts = kpi.split(separator: ".", maxSplits: 1).map(String.init)
-        if parts.count == 2, parts[0] == "tiers" || parts[0] == "lp_tiers" {
+        if parts.count == 2, !parts[1].contains("."), parts[0] == "tiers" || parts[0] == "lp_tiers" {
             // The published plan: the periodised one where the summary has it.
             let published = summary.value(at: "tiers.published") != nil ? "tiers.published" : "tiers.integer"
             let list = summary.value(at: parts[0] == "tiers" ? published : "tiers.lp")
@@ -48,6 +48,13 @@ public struct ExpectationCheck: Sendable {
             return nil
         }
         if case .number(let value)? = summary.value(at: kpi) { return value }
+        // `<list>.<name>`: the value of a list's `{name, value}` entry, e.g. `tiers.lp.cost`.
+        if let dot = kpi.lastIndex(of: "."), case .array(let entries)? = summary.value(at: String(kpi[..<dot])) {
+            let name = String(kpi[kpi.index(after: dot)...])
+            for case .object(let entry) in entries where entry.contains(where: { $0.0 == "name" && $0.1 == .string(name) }) {
+                if case .number(let value)? = entry.first(where: { $0.0 == "value" })?.1 { return value }
+            }
+        }
         return nil
     }
 

@@ -41,6 +41,11 @@ public enum PeriodiseRun {
         } catch {
             throw .input(error)
         }
+        let destination = options.outputDirectory
+            ?? options.outputRoot.appendingPathComponent(scenario.name + "-periodised")
+        let inputs = scenario.inputs.adding(file: missivURL)
+        // Before solving: a run that cannot write its outputs should fail at once.
+        do { try OutputDestination.check(destination, inputs: inputs) } catch { throw .output(error) }
         stopwatch.lap("read inputs")
 
         let result: PeriodisationResult
@@ -55,10 +60,8 @@ public enum PeriodiseRun {
         let summary = PeriodisationTables.summary(scenario: scenario, result: result, decided: decided,
                                                   lp: lpEvaluation, published: publishedEvaluation)
 
-        let destination = options.outputDirectory
-            ?? options.outputRoot.appendingPathComponent(scenario.name + "-periodised")
         do {
-            let folder = try OutputFolder(destination: destination)
+            let folder = try OutputFolder(destination: destination, inputs: inputs)
             try folder.write(summary.serialized(), to: "summary.json")
             try writeTables(folder, result: result, dialect: .standard, prefix: "")
             try DeliveryPlanWorkbook(scenario: scenario, periodisation: result, decided: decided)

@@ -43,6 +43,9 @@ public enum PlanRun {
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: scenarioPath) } catch { throw .input(error) }
         let problem = PlanningProblem(scenario: scenario)
+        let destination = options.outputDirectory ?? options.outputRoot.appendingPathComponent(scenario.name)
+        // Before solving: a run that cannot write its outputs should fail at once.
+        do { try OutputDestination.check(destination, inputs: scenario.inputs) } catch { throw .output(error) }
         stopwatch.lap("read inputs")
 
         let result: PlanningResult
@@ -84,9 +87,8 @@ public enum PlanRun {
                                         problem: problem)),
                                     steadiness: steadiness)
 
-        let destination = options.outputDirectory ?? options.outputRoot.appendingPathComponent(scenario.name)
         do {
-            let folder = try OutputFolder(destination: destination)
+            let folder = try OutputFolder(destination: destination, inputs: scenario.inputs)
             try writeTables(folder, problem: problem, plan: published, result: result, summary: summary,
                             dialect: .standard, prefix: "")
             try DeliveryPlanWorkbook(scenario: scenario, problem: problem, plan: published)
@@ -98,7 +100,7 @@ public enum PlanRun {
             if options.writeLP { try AuditExport.write(result: result, problem: problem, to: folder) }
             try folder.commit()
             if let networkDirectory = options.networkDirectory {
-                let networks = try OutputFolder(destination: networkDirectory)
+                let networks = try OutputFolder(destination: networkDirectory, inputs: scenario.inputs)
                 try NetworkExport.write(problem: problem, to: networks)
                 try networks.commit()
             }

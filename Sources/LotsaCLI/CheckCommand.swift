@@ -12,13 +12,14 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Scenario folders.")
     var scenarios: [String]
 
-    @Option(name: .shortAndLong, help: "Folder for the outputs (one subfolder per scenario; default: out).")
+    @Option(name: .shortAndLong, help: "Parent folder of the outputs: each scenario's go to <out>/<scenario name> (default: out).")
     var out: String = "out"
 
     @OptionGroup var solve: SolveOptions
 
     func run() throws {
         InterruptHandling.install()
+        try preflight()
         var failures: [String] = []
         for path in scenarios {
             var options = PlanRunOptions()
@@ -36,6 +37,31 @@ struct CheckCommand: ParsableCommand {
         }
         if !failures.isEmpty {
             throw fail(.expectationsNotMet(["expectations not met: " + failures.joined(separator: ", ")]))
+        }
+    }
+
+    /// Before any solve: every expectation names a KPI summary.json has (exit 65),
+    /// and no two scenarios share a `name` — each writes `<out>/<name>`, so one would
+    /// overwrite the other's outputs (exit 64, naming both).
+    func preflight() throws {
+        var owners: [String: String] = [:]
+        for path in scenarios {
+            let scenario: Scenario
+            do {
+                scenario = try ScenarioLoader.load(path: path)
+                let known = KPICatalogue.paths(for: scenario, problem: PlanningProblem(scenario: scenario))
+                try KPICatalogue.check(scenario.expectations, known: known)
+            } catch {
+                throw fail(.input(error))
+            }
+            if let other = owners[scenario.name] {
+                FileHandle.standardError.write(Data((
+                    "error: \(other) and \(path) both have the name '\(scenario.name)' and would write the same "
+                    + "folder \(out)/\(scenario.name); give one of them another `name` in its scenario.yaml, "
+                    + "or check them in separate runs with different --out\n").utf8))
+                throw ExitCode(64)
+            }
+            owners[scenario.name] = path
         }
     }
 }

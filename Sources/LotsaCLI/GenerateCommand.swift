@@ -19,7 +19,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "Seed of the generator.")
     var seed: UInt64 = 1
 
-    @Option(name: .shortAndLong, help: "Output folder (model/ and scenario/ are written into it).")
+    @Option(name: .shortAndLong, help: "Output folder (model/ and scenario/ are written into it); an existing one is replaced only if Lotsa wrote it.")
     var out: String
 
     func validate() throws {
@@ -30,12 +30,16 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let preset = ScenarioGenerator.Preset.named(size)!
-        let generated: ScenarioGenerator.Generated
+        let destination = URL(fileURLWithPath: out)
+        let generated = ScenarioGenerator(preset: preset, seed: seed).generate(directory: destination)
+        // Through OutputFolder, like every command: all files or none, and never over
+        // a folder Lotsa did not write.
         do {
-            generated = try ScenarioGenerator(preset: preset, seed: seed).write(to: URL(fileURLWithPath: out))
+            let folder = try OutputFolder(destination: destination, inputs: .none)
+            for file in generated.files { try folder.write(file.contents, to: file.path) }
+            try folder.commit()
         } catch {
-            FileHandle.standardError.write(Data("\(out): error: could not write the generated files: \(error)\n".utf8))
-            throw ExitCode(73)
+            throw fail(.output(error))
         }
         print("\(generated.scenarioName): \(generated.administrations) administrations, \(generated.sites) sites, "
               + "\(generated.specialties) specialties, \(generated.contractProviders) contract providers "

@@ -38,7 +38,11 @@ struct SolveOptions: ParsableArguments {
     @Option(name: .long, help: "Simplex variant for the first tier (primal or dual); the tier values do not depend on it.")
     var method: SimplexMethod = .dual
 
-    @Option(name: .long, help: "automatic (min-cost flow where the costs allow, else simplex), network or simplex; the tier values do not depend on it.")
+    @Option(name: .long, help: """
+        automatic (min-cost flow where the costs allow, else simplex), network or simplex. The tier values \
+        do not depend on it, but the published missiv and delivery plans may: the optimum is not unique, \
+        and each algorithm returns one of the optimal plans (docs/optimal-plan.md §4).
+        """)
     var algorithm: PlannerOptions.Algorithm = .automatic
 }
 
@@ -56,6 +60,9 @@ extension SolveOptions {
         }
         if let threads, threads < 1 {
             throw ValidationError("--threads must be at least 1, not \(threads)")
+        }
+        if monolithic && algorithm == .network {
+            throw ValidationError("--monolithic solves one LP with the simplex; it cannot be combined with --algorithm network")
         }
     }
 

@@ -28,6 +28,14 @@ struct PeriodiseCommand: ParsableCommand {
 
     @OptionGroup var solve: SolveOptions
 
+    /// Periodisation solves its LPs with the simplex: `--algorithm network` would be
+    /// accepted and ignored, so it is refused (exit 64).
+    func validate() throws {
+        if solve.algorithm == .network {
+            throw ValidationError("periodise solves its LPs with the simplex; --algorithm network does not apply to it")
+        }
+    }
+
     func run() throws {
         InterruptHandling.install()
         var options = PeriodiseRunOptions()

@@ -10,7 +10,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
         On success prints per specialty: patients waiting at the snapshot, how many are past their target \
         date and past the care guarantee, referrals over the horizon, and capacity over the horizon at own \
-        sites, the region's own contracts and other regions' contracts.
+        sites, the region's own contracts and other regions' contracts. Also checks that every KPI its \
+        expectations name is one summary.json has.
         """)
 
     @Argument(help: "A scenario folder (with scenario.yaml) or the YAML file itself.")
@@ -20,6 +21,11 @@ struct ValidateCommand: ParsableCommand {
         let loaded: Scenario
         do { loaded = try ScenarioLoader.load(path: scenario) } catch { throw fail(.input(error)) }
         let problem = PlanningProblem(scenario: loaded)
+        do {
+            try KPICatalogue.check(loaded.expectations, known: KPICatalogue.paths(for: loaded, problem: problem))
+        } catch {
+            throw fail(.input(error))
+        }
         let waiting = loaded.backlog.reduce(0) { $0 + $1.count }
         let referrals = problem.cohorts.reduce(0) { $0 + $1.total } - waiting
         print("\(loaded.name): valid — model \(loaded.model.name), \(problem.horizon.periods) periods from "

@@ -77,6 +77,20 @@ struct FileFormatTests {
         }
     }
 
+    /// A zero objective (a later tier with nothing to do in a block) is written as a
+    /// zero term, not as `obj:` alone, which glpsol rejects (issue 10).
+    @Test func zeroObjectiveIsReadByGlpsol() throws {
+        var model = Textbook.wyndor().model
+        model.objective = Objective(.minimize, LinearExpression())
+        let text = LPWriter.write(model)
+        #expect(!text.contains("obj:\n"))
+        let file = temporaryFile("zero-objective.lp")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try LPWriter.write(model, to: file)
+        let reported = try #require(try glpsolObjective(format: "--lp", file: file), "glpsol rejected:\n\(text)")
+        #expect(reported == 0)
+    }
+
     /// Names the solver rejects (blanks) are still written as valid files.
     @Test func unsolvableNamesAreCleaned() throws {
         var model = Self.awkwardModel(sense: .minimize)

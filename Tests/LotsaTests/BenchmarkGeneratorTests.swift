@@ -101,7 +101,7 @@ import Testing
     }
 
     /// Tier values of the decomposed (per specialty) and the monolithic solve agree
-    /// within 1e-6 (plan-semantics.md: any decomposition must give the same values).
+    /// within 1e-6 (optimal-plan.md: any decomposition must give the same values).
     static let decompositionCases: [(ScenarioGenerator.Preset, UInt64)] = [(tiny, 1), (tiny, 2), (tiny, 3), (.small, 1)]
 
     @Test(arguments: BenchmarkGeneratorTests.decompositionCases)

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Lotsa
 
-/// `lotsa periodise` (plan-semantics.md §6): decided annual volumes spread over the
+/// `lotsa periodise` (optimal-plan.md §6): decided annual volumes spread over the
 /// weeks, totals met exactly unless capacity cannot, the shortfall reported.
 @Suite struct PeriodisationTests {
     /// Administration A without capacity of its own, a region contract C of 10 a

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Lotsa
 
-/// Properties of the published plan (plan-semantics.md §5) over many small
+/// Properties of the published plan (optimal-plan.md §5) over many small
 /// generated scenarios, run end to end through `PlanRun` and read back from the
 /// files it writes.
 @Suite struct PlanPropertyTests {

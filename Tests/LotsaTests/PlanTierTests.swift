@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Lotsa
 
-/// Tiny scenarios whose tier values are worked out by hand (plan-semantics.md §4).
+/// Tiny scenarios whose tier values are worked out by hand (optimal-plan.md §4).
 @Suite struct PlanTierTests {
     /// One administration, one specialty, an own site (2 a week) and a region
     /// contract (5 a week, 100 per case), four weeks; six patients of priority 7

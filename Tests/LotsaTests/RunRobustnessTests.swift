@@ -63,7 +63,7 @@ import Testing
         let earlier = try earlierOutputs()
         defer { try? FileManager.default.removeItem(at: earlier.root) }
         let registry = StagingRegistry()
-        let folder = try OutputFolder(destination: earlier.destination, registry: registry)
+        let folder = try OutputFolder(destination: earlier.destination, inputs: .none, registry: registry)
         try folder.write("half", to: "summary.json")
         #expect(try FileManager.default.contentsOfDirectory(atPath: earlier.root.path).count == 2)
         var finished = false

@@ -122,6 +122,19 @@ import Testing
         #expect(e.location.field == "extends")
     }
 
+    /// Two scenarios that extend each other: the message names the whole cycle,
+    /// however long the paths, and does not say "extends itself" (issue 10).
+    @Test func aTwoScenarioCycleIsNamedInFull() throws {
+        var files = Self.valid
+        let long = String(repeating: "a-rather-long-folder-name-", count: 4) + "variant"
+        files.scenarioYAML += "extends: \(long)\n"
+        files.extra["\(long)/scenario.yaml"] = "name: variant\nextends: ..\n"
+        let e = try error(files)
+        #expect(!e.message.contains("extends itself"), "\(e.message)")
+        #expect(e.message.contains("extend each other in a cycle"), "\(e.message)")
+        #expect(e.message.contains("\(long)/scenario.yaml"), "the cycle was cut: \(e.message)")
+    }
+
     @Test func theErrorReadsLikeACompilerDiagnostic() throws {
         var files = Self.valid
         files.waitingList += "A,s,7,-3,7\n"
@@ -158,5 +171,29 @@ import Testing
         // 2 referrals of priority 14 in week 2, × 1.5 = 3.
         let urgent = try #require(problem.cohorts.first { $0.key.priority == "14" })
         #expect(urgent.total == 3)
+    }
+}
+
+/// docs/scenario-format.md's forecast-scaling example is what the engine does (issue 10).
+@Suite struct ForecastScalingDocTests {
+    @Test func forecastScalingKeepsTheRunningTotal() throws {
+        var files = ScenarioFiles()
+        files.scenarioYAML = """
+        name: tiny
+        model: model
+        horizon: {start: 2026-W14}
+        waiting_list: waiting_list.csv
+        forecast: forecast.csv
+        forecast_scaling:
+          - {factor: 1.15}
+
+        """
+        files.forecast = "administration,specialty,priority,week,count\nA,s,90,all,1\n"
+        let problem = PlanningProblem(scenario: try files.load())
+        let cohort = try #require(problem.cohorts.first)
+        let weekly = (1...problem.periods).map { cohort.available[$0] - cohort.available[$0 - 1] }
+        #expect(problem.periods == 53)
+        #expect(Array(weekly.prefix(10)) == [1, 1, 1, 2, 1, 1, 1, 1, 1, 2])
+        #expect(weekly.reduce(0, +) == 61)
     }
 }

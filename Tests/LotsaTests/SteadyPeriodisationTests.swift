@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Lotsa
 
-/// `lotsa plan` publishes the periodisation of its own missiv (plan-semantics.md §5):
+/// `lotsa plan` publishes the periodisation of its own missiv (docs/optimal-plan.md §5):
 /// the same missiv, the same `overdue` and volume tiers, steadier weeks.
 @Suite struct SteadyPeriodisationTests {
     /// Administrations A and B, no capacity of their own; one region contract C of

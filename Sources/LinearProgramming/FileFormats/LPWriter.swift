@@ -8,7 +8,8 @@ import Foundation
 ///   fixed at 1 (named `objective_constant` unless taken);
 /// - a ranged row `l ≤ a·x ≤ u` becomes two rows, `name: a·x >= l` and
 ///   `name_upper: a·x <= u` (bounds stay exact);
-/// - a free row is written as `>= -1e+30`.
+/// - a free row is written as `>= -1e+30`;
+/// - a zero objective is written as the term `0 <first column>`.
 /// Maximisation is written as `Maximize`, so the optimum round-trips unchanged.
 ///
 /// Names outside the LP alphabet are cleaned (`_` for other characters, a
@@ -93,6 +94,11 @@ public enum LPWriter {
         }
         if let constantColumn {
             term(constant, constantColumn)
+        }
+        if termCount == 0 {
+            // A zero objective (a tier with nothing to do in this block): `obj:` with
+            // no term is rejected by glpsol ("missing variable name"); a zero term is not.
+            out.write(" 0 \(names.columns[0])")
         }
         out.line("")
         out.line("")

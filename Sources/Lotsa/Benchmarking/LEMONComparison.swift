@@ -27,7 +27,7 @@ public struct NetworkReplay: Codable, Sendable {
     /// Exports every block's network to `directory` (through ``OutputFolder``), then
     /// solves each exportable block with ``NetworkSimplex`` and times its steps.
     public static func run(problem: PlanningProblem, directory: URL) throws -> NetworkReplay {
-        let folder = try OutputFolder(destination: directory)
+        let folder = try OutputFolder(destination: directory, inputs: .none)
         try NetworkExport.write(problem: problem, to: folder)
         try folder.commit()
         let before = LoadAverage.now()

@@ -2,7 +2,7 @@ import Foundation
 import LinearProgramming
 import Synchronization
 
-/// Decided annual volumes spread over the weeks (plan-semantics.md §6).
+/// Decided annual volumes spread over the weeks (optimal-plan.md §6).
 ///
 /// Lines of the missiv fix how many cases each administration sends to each provider
 /// over the year; arcs to providers the missiv does not name stay closed, except an

@@ -1,4 +1,4 @@
-/// The last check before `lotsa plan` publishes periodised weeks (plan-semantics.md
+/// The last check before `lotsa plan` publishes periodised weeks (docs/optimal-plan.md
 /// §5): the periodisation of the optimum's own missiv must honour every hard rule,
 /// keep every line's total, and keep every tier but `waiting` at the optimum's value.
 enum PeriodisationCheck {

@@ -1,4 +1,4 @@
-/// How steady a plan's delivery lines are (plan-semantics.md §5): what a provider
+/// How steady a plan's delivery lines are (docs/optimal-plan.md §5): what a provider
 /// staffing against the plan, and an administration booking against it, feel.
 ///
 /// Per line (administration, provider, specialty):

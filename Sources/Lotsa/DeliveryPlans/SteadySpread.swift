@@ -1,7 +1,7 @@
 import LinearProgramming
 
 /// Spreads the lines of a feasible plan steadily over the weeks, keeping every line's
-/// annual total and never raising `overdue` (plan-semantics.md §5–§6).
+/// annual total and never raising `overdue` (docs/optimal-plan.md §5–§6).
 ///
 /// Given a plan whose lines (administration, provider, specialty) already have the
 /// decided totals — for `lotsa plan`, the LP optimum and its own missiv — the

@@ -16,6 +16,8 @@ public struct InputFile: Sendable, Hashable, Codable {
 /// Reads input files once and remembers each one with its checksum.
 public struct InputLedger: Sendable {
     public private(set) var files: [InputFile] = []
+    /// Where each file of `files` was read from, so outputs can be kept off them.
+    public private(set) var urls: [URL] = []
 
     public init() {}
 
@@ -41,6 +43,7 @@ public struct InputLedger: Sendable {
         }
         if !files.contains(where: { $0.path == displayPath }) {
             files.append(InputFile(data: data, displayPath: displayPath))
+            urls.append(url)
         }
         return data
     }

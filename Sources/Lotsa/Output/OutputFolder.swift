@@ -4,16 +4,26 @@ import Synchronization
 /// Writes a run's files into a hidden folder next to the destination and moves it
 /// into place only when every file is written: a reader sees the old folder or the
 /// new one, never half of one. An interrupted run leaves the old folder as it was.
+///
+/// It replaces only what is safe to replace (``OutputDestination``): never the
+/// run's inputs or a folder holding them, never a file or a folder Lotsa did not
+/// write. It checks when created, so a run fails before it solves, and again when
+/// it commits. Every folder it commits carries the ``OutputMarker``.
 public final class OutputFolder: @unchecked Sendable {
     public let destination: URL
     public let staging: URL
+    public let inputs: RunInputs
     private let registry: StagingRegistry
     private var committed = false
 
-    /// `registry` is where an interrupt handler finds the staging folder; tests pass their own.
-    public init(destination: URL, registry: StagingRegistry = .shared) throws(OutputError) {
+    /// `inputs` are every folder and file the run reads (``Scenario/inputs``, plus
+    /// files named on the command line). `registry` is where an interrupt handler
+    /// finds the staging folder; tests pass their own.
+    public init(destination: URL, inputs: RunInputs, registry: StagingRegistry = .shared) throws(OutputError) {
         self.registry = registry
+        self.inputs = inputs
         self.destination = destination.standardizedFileURL
+        try OutputDestination.check(self.destination, inputs: inputs)
         let parent = self.destination.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.destination.lastPathComponent).partial-\(getpid())")
         let staging = self.staging
@@ -64,9 +74,19 @@ public final class OutputFolder: @unchecked Sendable {
         let fileManager = FileManager.default
         let retired = destination.deletingLastPathComponent()
             .appendingPathComponent(".\(destination.lastPathComponent).old-\(getpid())")
-        let staging = self.staging, destination = self.destination
+        let staging = self.staging, destination = self.destination, inputs = self.inputs
+        do {
+            let marker = try OutputMarker.contents(describing: staging)
+            try registry.withFolders { _ in
+                try Data(marker.utf8).write(to: staging.appendingPathComponent(OutputMarker.fileName))
+            }
+        } catch {
+            throw OutputError(path: DisplayPath.of(destination), message: "cannot write the output marker: \(error.localizedDescription)")
+        }
         let moved = registry.withFolders { folders -> (any Error)? in
             do {
+                // Again, under the lock: the destination may have changed while the run solved.
+                try OutputDestination.check(destination, inputs: inputs)
                 if fileManager.fileExists(atPath: destination.path) {
                     if fileManager.fileExists(atPath: retired.path) { try fileManager.removeItem(at: retired) }
                     try fileManager.moveItem(at: destination, to: retired)
@@ -85,6 +105,7 @@ public final class OutputFolder: @unchecked Sendable {
                 return error
             }
         }
+        if let error = moved as? OutputError { throw error }
         if let error = moved {
             throw OutputError(path: DisplayPath.of(destination), message: "cannot move the outputs into place: \(error.localizedDescription)")
         }

@@ -93,6 +93,24 @@ public enum Summary {
             entries.append((key, .number(policy.maxTransferKmBySpecialty[key]!)))
         }
         return [("max_transfer_km", .object(entries))]
+
+    }
+
+    /// The summary of the scenario's shape before anything is solved (an empty plan):
+    /// the same keys a run writes, for ``KPICatalogue``. Keys a run adds to
+    /// summary.json must be added in ``build`` so that they appear here too.
+    public static func shape(scenario: Scenario, problem: PlanningProblem) -> JSONValue {
+        let empty = Plan(treatedCumulative: problem.cohorts.map { _ in [Double](repeating: 0, count: problem.periods + 1) },
+                         flows: [])
+        let evaluation = PlanEvaluation(problem: problem, plan: empty)
+        let result = PlanningResult(problem: problem, plan: empty, blocks: [], shadowPrices: [:])
+        let periodisation = PeriodisationResult(problem: problem, engine: .network, lpPlan: empty, plan: empty,
+                                                method: .lpVertex, lines: [], lpUnresolved: 0, lpDeviation: 0,
+                                                deviation: 0, rows: 0, columns: 0, nonzeros: 0)
+        let steadiness = Steadiness(problem: problem, plan: empty)
+        return build(scenario: scenario, problem: problem, result: result, lp: evaluation, integer: evaluation,
+                     published: evaluation, method: .lpVertex, largestFraction: 0, periodisation: periodisation,
+                     integerDeviation: 0, steadiness: (steadiness, steadiness))
     }
 
     static func kpis(_ evaluation: PlanEvaluation, policy: Policy) -> JSONValue {

@@ -1,6 +1,6 @@
 import LinearProgramming
 
-/// The linear program of one specialty block (plan-semantics.md §2–§4).
+/// The linear program of one specialty block (optimal-plan.md §2–§4).
 ///
 /// Variables, with T periods:
 /// * `Y[q,t]` — patients of cohort q treated in periods 1...t (cumulative), bounded

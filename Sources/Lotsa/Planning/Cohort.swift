@@ -1,5 +1,5 @@
 /// The patients of one cohort, summarised by the cumulative counts of
-/// plan-semantics.md §2, indexed by period t = 0...T.
+/// optimal-plan.md §2, indexed by period t = 0...T.
 ///
 /// Patients within a cohort are treated earliest-target-first, so only these counts
 /// matter: `due[t]` = D_q(t), patients whose target period is ≤ t; `available[t]` =

@@ -1,7 +1,7 @@
 import LinearProgramming
 
 /// The same block as ``BlockFormulation``, written as a minimum-cost flow network,
-/// which is what the allocation problem is (plan-semantics.md §2–§4):
+/// which is what the allocation problem is (optimal-plan.md §2–§4):
 ///
 /// * node (q, t) holds cohort q's patients present in period t; it receives the
 ///   cohort's arrivals of period t (period 1: the backlog too);

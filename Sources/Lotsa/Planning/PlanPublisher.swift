@@ -1,5 +1,5 @@
 /// Turns the LP optimum into the published plan, in whole patients
-/// (plan-semantics.md §5).
+/// (optimal-plan.md §5).
 ///
 /// The formulation's feasible set is an integral polyhedron (see
 /// ``BlockFormulation``) and the default lexicographic strategy only ever restricts
@@ -32,7 +32,7 @@ public enum PlanPublisher {
 /// the cases sent. Used by tests and as a last check before a plan is published.
 public enum PlanVerifier {
     /// Every hard rule the plan breaks, in words. `wholePatients` is the rule for a
-    /// published plan (plan-semantics §5); an LP plan may be checked without it.
+    /// published plan (optimal-plan.md §5); an LP plan may be checked without it.
     public static func violations(of plan: Plan, problem: PlanningProblem, wholePatients: Bool = true,
                                   tolerance: Double = 1e-6) -> [String] {
         let T = problem.periods
@@ -42,7 +42,7 @@ public enum PlanVerifier {
         for flow in plan.flows {
             let offer = problem.offers[flow.offer]
             if flow.cases < -tolerance { problems.append("negative flow \(flow)") }
-            // Published plans send whole patients (plan-semantics §5).
+            // Published plans send whole patients (optimal-plan.md §5).
             if wholePatients, abs(flow.cases - flow.cases.rounded()) > tolerance { problems.append("cases not a whole number: \(flow)") }
             if !problem.isEligible(flow.group, offer) { problems.append("ineligible flow \(flow)") }
             if !offer.active[flow.period - 1] && flow.cases > tolerance { problems.append("flow to an inactive offer \(flow)") }

@@ -1,5 +1,5 @@
 /// What the patients of one cohort share: home administration, specialty, priority
-/// group, care type and ASA class (plan-semantics.md §2). Within a cohort patients
+/// group, care type and ASA class (optimal-plan.md §2). Within a cohort patients
 /// differ only in their dates.
 public struct CohortKey: Sendable, Hashable, Comparable {
     public var administration: String

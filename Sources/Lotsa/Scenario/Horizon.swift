@@ -61,6 +61,6 @@ public struct Horizon: Sendable, Hashable {
         return t <= periods ? t : nil
     }
 
-    /// Scale that turns "patients × periods" into patient-weeks (L / 7 in plan-semantics.md).
+    /// Scale that turns "patients × periods" into patient-weeks (L / 7 in optimal-plan.md).
     public var weeksPerPeriod: Double { Double(periodDays) / 7 }
 }

@@ -17,6 +17,9 @@ public struct Scenario: Sendable {
     public var expectations: [Expectation]
     /// Every file read, with checksums, in the order read.
     public var inputFiles: [InputFile]
+    /// The folders (scenario, the scenarios it extends, the model) and files the
+    /// scenario was read from: no output may be written on, over or inside them.
+    public var inputs = RunInputs()
 
     public init(name: String, description: String = "", model: RegionModel, horizon: Horizon,
                 snapshotDate: Day? = nil, guaranteeDays: Int = 90, policy: Policy = Policy(),

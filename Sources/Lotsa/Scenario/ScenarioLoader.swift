@@ -40,11 +40,14 @@ public enum ScenarioLoader {
         while let (url, requestedBy) = next {
             let display = DisplayPath.of(url)
             let canonical = url.standardizedFileURL.resolvingSymlinksInPath().path
-            if seen.contains(canonical) {
-                let cycle = (seen.map { DisplayPath.of(URL(fileURLWithPath: $0)) } + [display]).joined(separator: " → ")
-                throw requestedBy?.error("the scenario extends itself", expected: "a chain of scenarios without a cycle",
-                                         found: cycle)
-                    ?? InputError(SourceLocation(file: display), "the scenario extends itself")
+            if let start = seen.firstIndex(of: canonical) {
+                // The whole cycle, in the message (a `found` value is shortened).
+                let members = seen[start...].map { DisplayPath.of(URL(fileURLWithPath: $0)) } + [display]
+                let cycle = members.joined(separator: " → ")
+                let message = members.count == 2 ? "the scenario extends itself: \(cycle)"
+                    : "the scenarios extend each other in a cycle: \(cycle)"
+                throw requestedBy?.error(message, expected: "a chain of scenarios without a cycle")
+                    ?? InputError(SourceLocation(file: display), message)
             }
             seen.append(canonical)
             guard FileManager.default.fileExists(atPath: url.path) else {
@@ -153,10 +156,13 @@ public enum ScenarioLoader {
         var expectations: [Expectation] = []
         if let (node, _) = last("expectations", in: chain) { expectations = try parseExpectations(node) }
 
-        return Scenario(name: name, description: description, model: model, horizon: horizon,
-                        snapshotDate: snapshotDate, guaranteeDays: guaranteeDays, policy: policy,
-                        backlog: backlog, forecast: forecast, capacityChanges: changes.map(\.change),
-                        forecastScaling: scaling.map(\.scaling), expectations: expectations, inputFiles: ledger.files)
+        var scenario = Scenario(name: name, description: description, model: model, horizon: horizon,
+                                snapshotDate: snapshotDate, guaranteeDays: guaranteeDays, policy: policy,
+                                backlog: backlog, forecast: forecast, capacityChanges: changes.map(\.change),
+                                forecastScaling: scaling.map(\.scaling), expectations: expectations,
+                                inputFiles: ledger.files)
+        scenario.inputs = RunInputs(folders: chain.map(\.directory) + [modelURL], files: ledger.urls)
+        return scenario
     }
 
     static func tablePath(_ node: YAMLNode, _ layer: Layer) throws(InputError) -> (URL, String) {

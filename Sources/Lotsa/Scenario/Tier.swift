@@ -1,4 +1,4 @@
-/// One component of a plan's quality (plan-semantics.md §4), minimised in the
+/// One component of a plan's quality (optimal-plan.md §4), minimised in the
 /// order the policy gives.
 public enum Tier: String, Sendable, Hashable, CaseIterable, Codable {
     /// Σ w_p · overdue patients · L/7: weighted overdue patient-weeks.
