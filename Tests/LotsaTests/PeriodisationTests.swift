@@ -291,7 +291,7 @@ extension PeriodisationTests {
         files.extra["decided.csv"] = decided
         let folder = try files.write()
         var options = PeriodiseRunOptions()
-        options.outputDirectory = folder.appendingPathComponent("out")
+        options.outputDirectory = folder.outputSibling("out")
         options.swedishExcel = excel
         options.planner.parallelism = 1
         let report = try PeriodiseRun.run(scenarioPath: folder.path,

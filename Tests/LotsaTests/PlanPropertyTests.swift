@@ -48,7 +48,7 @@ import Testing
         let folder = try files.write()
         defer { try? FileManager.default.removeItem(at: folder) }
         var options = PlanRunOptions()
-        options.outputDirectory = folder.appendingPathComponent("out")
+        options.outputDirectory = folder.outputSibling("out")
         options.planner.parallelism = 1
         options.planner.algorithm = algorithm
         let report = try PlanRun.run(scenarioPath: folder.path, options: options)

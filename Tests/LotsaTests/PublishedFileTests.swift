@@ -33,7 +33,7 @@ import Testing
         let folder = try Self.weighted.write()
         defer { try? FileManager.default.removeItem(at: folder) }
         var options = PlanRunOptions()
-        options.outputDirectory = folder.appendingPathComponent("out")
+        options.outputDirectory = folder.outputSibling("out")
         options.swedishExcel = true
         options.planner.parallelism = 1
         _ = try PlanRun.run(scenarioPath: folder.path, options: options)
@@ -85,7 +85,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         var snapshots: [[String: Data]] = []
         for run in 1...2 {
-            let out = folder.appendingPathComponent("out-\(run)")
+            let out = folder.outputSibling("out-\(run)")
             let result = try LotsaProcess.run(["plan", folder.path, "--out", out.path, "--algorithm", algorithm, "--excel"])
             #expect(result.status == 0, "\(result.stderr)")
             snapshots.append(try LotsaProcess.snapshot(out))
@@ -107,7 +107,7 @@ import Testing
         var printed: [String] = []
         var snapshots: [[String: Data]] = []
         for run in 1...2 {
-            let out = folder.appendingPathComponent("out-\(run)")
+            let out = folder.outputSibling("out-\(run)")
             let result = try LotsaProcess.run(["periodise", folder.path, "--missiv",
                                                folder.appendingPathComponent("decided.csv").path, "--out", out.path])
             #expect(result.status == 0, "\(result.stderr)")

@@ -148,12 +148,12 @@ import Testing
         #expect(error.description.hasPrefix("\(path):3: error: field 'site': unknown site"))
         // Through the command's run: exit 65, nothing written.
         var options = AssessRunOptions()
-        options.outputDirectory = folder.appendingPathComponent("out")
+        options.outputDirectory = folder.outputSibling("out")
         let failure = try #require(throws: LotsaError.self) {
             try AssessRun.run(reportPath: path, scenarioPath: folder.path, options: options)
         }
         #expect(failure.exitCode == 65)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.outputSibling("out").path))
     }
 
     @Test func moreStaffedRoomsThanRoomsIsAnErrorAtItsLineAndField() throws {
@@ -177,11 +177,11 @@ import Testing
         var outputs: [[String: Data]] = []
         for run in 1...2 {
             var options = AssessRunOptions()
-            options.outputDirectory = folder.appendingPathComponent("out-\(run)")
+            options.outputDirectory = folder.outputSibling("out-\(run)")
             let report = try AssessRun.run(reportPath: folder.appendingPathComponent("daily_report.csv").path,
                                            scenarioPath: folder.path, options: options)
             let names = try FileManager.default.contentsOfDirectory(atPath: report.outputDirectory.path).sorted()
-            #expect(names == ["assessment.json", "assessment.txt", "checklist.csv", "classification.csv",
+            #expect(names == [".lotsa-output", "assessment.json", "assessment.txt", "checklist.csv", "classification.csv",
                               "prioritisation.csv", "redistribution.csv", "rooms_needed.csv"])
             var contents: [String: Data] = [:]
             for name in names { contents[name] = try Data(contentsOf: report.outputDirectory.appendingPathComponent(name)) }

@@ -71,7 +71,7 @@ import Testing
         let folder = try Self.twoAdministrations.write()
         defer { try? FileManager.default.removeItem(at: folder) }
         var options = PlanRunOptions()
-        options.outputDirectory = folder.appendingPathComponent("out")
+        options.outputDirectory = folder.outputSibling("out")
         options.planner.parallelism = 1
         let report = try PlanRun.run(scenarioPath: folder.path, options: options)
         func read(_ name: String, in out: URL) throws -> String {
@@ -90,7 +90,7 @@ import Testing
 
         // `lotsa periodise` of plan's own missiv publishes the same weeks.
         var periodiseOptions = PeriodiseRunOptions()
-        periodiseOptions.outputDirectory = folder.appendingPathComponent("periodised")
+        periodiseOptions.outputDirectory = folder.outputSibling("periodised")
         periodiseOptions.planner.parallelism = 1
         let periodised = try PeriodiseRun.run(scenarioPath: folder.path, missivPath: out.appendingPathComponent("missiv.csv").path,
                                               options: periodiseOptions)
@@ -105,7 +105,7 @@ import Testing
         let folder = try RandomScenarios.files(seed: seed).write()
         defer { try? FileManager.default.removeItem(at: folder) }
         var options = PlanRunOptions()
-        options.outputDirectory = folder.appendingPathComponent("out")
+        options.outputDirectory = folder.outputSibling("out")
         options.planner.parallelism = 1
         let report = try PlanRun.run(scenarioPath: folder.path, options: options)
         let problem = report.result.problem

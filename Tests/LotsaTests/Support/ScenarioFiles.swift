@@ -63,3 +63,11 @@ struct ScenarioFiles {
         return (problem, result, PlanEvaluation(problem: problem, plan: result.plan))
     }
 }
+
+extension URL {
+    /// A folder beside this one for a run's outputs: Lotsa refuses to write inside a
+    /// folder that holds the run's inputs (docs: the `--out` rules).
+    func outputSibling(_ name: String) -> URL {
+        deletingLastPathComponent().appendingPathComponent(lastPathComponent + "-" + name)
+    }
+}
