@@ -30,8 +30,11 @@ struct OutlookCommand: ParsableCommand {
     @Option(name: .long, help: "A YAML file of expectations on outlook.json paths (kpis.…); exit 1 with a table when one is not met.")
     var expect: String?
 
-    @Flag(name: .long, help: "Leave relief capacity out of the sampled variants (faster; the deterministic outlook still has it).")
-    var noReliefInSamples = false
+    @Flag(name: .long, help: "Leave relief capacity out (an LP per specialty; the slow part).")
+    var noRelief = false
+
+    @Flag(name: .long, help: "Compute relief capacity in every sampled variant too (an LP per specialty and variant; slow).")
+    var reliefInSamples = false
 
     @OptionGroup var solve: SolveOptions
 
@@ -50,7 +53,8 @@ struct OutlookCommand: ParsableCommand {
         options.planner = solve.plannerOptions()
         options.samples = samples
         options.seed = seed
-        options.reliefInSamples = !noReliefInSamples
+        options.relief = !noRelief
+        options.reliefInSamples = reliefInSamples
         options.expectationsPath = expect
         if samples > 0, isatty(STDERR_FILENO) == 1 {
             let start = ContinuousClock.now

@@ -23,7 +23,10 @@ public struct OutlookAnalysis: Sendable {
     public var fragility: [FragilityAssessment]
     /// Tier values of the plan of the repeated years.
     public var tiers: [Tier: Double]
-    /// Beyond the guarantee at the end when the whole-case relief capacity is added (0 when relief is computed).
+    /// Beyond the guarantee at the end in the planner's own plan (overdue by priority
+    /// weight first) with the whole-case relief capacity added. The relief capacity is
+    /// enough for a plan that leaves nobody beyond the guarantee; the default tier
+    /// order may still prefer urgent patients over ones past their guarantee.
     public var beyondWithRelief: Double
 
     /// Plans the problem, computes relief capacity (when asked) and every indicator.

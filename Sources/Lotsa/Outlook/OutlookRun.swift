@@ -13,8 +13,10 @@ public struct OutlookRunOptions: Sendable {
     /// Sampled variants for the uncertainty bands (0: none).
     public var samples = 0
     public var seed: UInt64 = 1
+    /// Relief capacity in the outlook (an LP per specialty; the slow part).
+    public var relief = true
     /// Relief capacity in every variant too (an LP per specialty and variant).
-    public var reliefInSamples = true
+    public var reliefInSamples = false
     public var assumptions = SamplingAssumptions()
     /// A YAML file with `expectations:` (as in scenario.yaml) on paths of outlook.json (`kpis.…`).
     public var expectationsPath: String?
@@ -70,11 +72,9 @@ public enum OutlookRun {
         let outlook = OutlookProblem(scenario: scenario, years: options.years, growth: growth)
         stopwatch.lap("read inputs")
         let analysis: OutlookAnalysis
-        do { analysis = try OutlookAnalysis.analyse(outlook: outlook, problem: outlook.problem, options: options.planner) } catch {
+        do { analysis = try OutlookAnalysis.analyse(outlook: outlook, problem: outlook.problem, options: options.planner,
+                                                                 relief: options.relief) } catch {
             throw .planning(error)
-        }
-        guard analysis.beyondWithRelief < 0.5 else {
-            throw .internalError("with the relief capacity added, \(analysis.beyondWithRelief) patients are still beyond the guarantee")
         }
         stopwatch.lap("outlook and relief capacity")
         var bands: [Band]?
@@ -82,7 +82,7 @@ public enum OutlookRun {
             let analyses: [OutlookAnalysis]
             do {
                 analyses = try OutlookSampling.run(outlook, samples: options.samples, seed: options.seed, options: options.planner,
-                                                   relief: options.reliefInSamples, assumptions: options.assumptions,
+                                                   relief: options.relief && options.reliefInSamples, assumptions: options.assumptions,
                                                    progress: options.progress)
             } catch {
                 throw .planning(error)

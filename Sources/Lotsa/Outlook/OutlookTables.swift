@@ -44,7 +44,7 @@ public struct OutlookTables: Sendable {
         ("relief_cases_per_week", "smallest extra weekly capacity (whole cases) that brings beyond-guarantee at the end to zero, from the engine"),
         ("relief_exact", "the same at the LP optimum, before rounding up per administration"),
         ("relief_operating_rooms", "the relief in operating rooms at the administration's cases per room-week"),
-        ("relief_weeks_to_clear", "weeks until nobody is beyond the guarantee with the relief capacity added"),
+        ("relief_weeks_to_clear", "weeks until nobody is beyond the guarantee in the plan with the relief capacity added (periods + 1: not within the horizon)"),
         ("queue_load", "NHSRwaitinglist queue load: weekly demand / weekly own capacity"),
         ("queue_target_size", "target queue size: weekly demand × guarantee weeks / 4"),
         ("queue_relief_capacity", "relief capacity: demand + (waiting at start − target queue size) / horizon weeks, cases a week"),
@@ -191,7 +191,7 @@ public struct OutlookTables: Sendable {
         document.append(("tiers", .array(Tier.allCases.map { tier in
             .object([("name", .string(tier.rawValue)), ("value", num(analysis.tiers[tier]))])
         })))
-        document.append(("relief_check", .object([("beyond_guarantee_end_with_relief", num(analysis.beyondWithRelief))])))
+        document.append(("relief_check", .object([("beyond_guarantee_end_planned_with_relief", num(analysis.beyondWithRelief))])))
         if let bands {
             let a = options.assumptions
             document.append(("bands", .object([
