@@ -17,7 +17,7 @@ struct LotsaCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [PlanCommand.self, PeriodiseCommand.self, CheckCommand.self, ValidateCommand.self, AssessCommand.self,
-                      GenerateCommand.self, BenchmarkCommand.self, BenchmarkSizeCommand.self]
+                      OutlookCommand.self, GenerateCommand.self, BenchmarkCommand.self, BenchmarkSizeCommand.self]
     )
 }
 
