@@ -12,6 +12,11 @@ public struct PlanRunOptions: Sendable {
     public var writeLP = false
     /// Also write the Swedish-Excel (`;`, decimal comma) copies of the tables under `excel-sv/`.
     public var swedishExcel = false
+    /// Also write `report.html`, the self-contained HTML report, into the folder.
+    public var htmlReport = false
+    /// Told the name of each phase as it starts (`read inputs`, `solve`, `write
+    /// outputs`), for a progress display; called from the run's own thread.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init() {}
 }
@@ -30,18 +35,30 @@ public struct PlanRunReport: Sendable {
 public enum PlanRun {
     public static func run(scenarioPath: String, options: PlanRunOptions) throws(LotsaError) -> PlanRunReport {
         var stopwatch = Stopwatch()
+        // With a shared pool (`run`, `check`), reading and writing hold a slot like
+        // a block's solve does; the solve itself takes slots block by block.
+        func inSlot<T>(_ body: () throws(LotsaError) -> T) throws(LotsaError) -> T {
+            guard let pool = options.planner.pool else { return try body() }
+            return try pool.withSlot(body)
+        }
 
-        let scenario: Scenario
-        do { scenario = try ScenarioLoader.load(path: scenarioPath) } catch { throw .input(error) }
-        let problem = PlanningProblem(scenario: scenario)
+        options.progress?("read inputs")
+        let (scenario, problem) = try inSlot { () throws(LotsaError) -> (Scenario, PlanningProblem) in
+            let scenario: Scenario
+            do throws(InputError) { scenario = try ScenarioLoader.load(path: scenarioPath) } catch { throw .input(error) }
+            return (scenario, PlanningProblem(scenario: scenario))
+        }
         stopwatch.lap("read inputs")
 
         let result: PlanningResult
         var plannerOptions = options.planner
         plannerOptions.keepModels = options.writeLP
-        do { result = try Planner.solve(problem, options: plannerOptions) } catch { throw .planning(error) }
+        options.progress?("solve")
+        do throws(PlanningError) { result = try Planner.solve(problem, options: plannerOptions) } catch { throw .planning(error) }
         stopwatch.lap("build and solve")
 
+        options.progress?("write outputs")
+        let (destination, summary, publishedEvaluation) = try inSlot { () throws(LotsaError) -> (URL, JSONValue, PlanEvaluation) in
         let (published, method) = PlanPublisher.publish(result.plan, problem: problem)
         let violations = PlanVerifier.violations(of: published, problem: problem)
         guard violations.isEmpty else {
@@ -54,7 +71,7 @@ public enum PlanRun {
                                     largestFraction: result.plan.largestFraction())
 
         let destination = options.outputDirectory ?? options.outputRoot.appendingPathComponent(scenario.name)
-        do {
+        do throws(OutputError) {
             let folder = try OutputFolder(destination: destination)
             try writeTables(folder, problem: problem, plan: published, result: result, summary: summary,
                             dialect: .standard, prefix: "")
@@ -63,9 +80,12 @@ public enum PlanRun {
                                 dialect: .swedishExcel, prefix: "excel-sv/")
             }
             if options.writeLP { try AuditExport.write(result: result, problem: problem, to: folder) }
+            if options.htmlReport { try HTMLReport.write(into: folder) }
             try folder.commit()
         } catch {
             throw .output(error)
+        }
+        return (destination, summary, publishedEvaluation)
         }
         stopwatch.lap("write outputs")
         return PlanRunReport(scenario: scenario, outputDirectory: destination, summary: summary,

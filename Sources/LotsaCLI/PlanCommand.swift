@@ -20,6 +20,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Also write the tables for Swedish Excel (; and decimal comma) under excel-sv/.")
     var excel = false
 
+    @Flag(name: .long, help: "Also write report.html (the HTML report) into the output folder.")
+    var report = false
+
     @OptionGroup var solve: SolveOptions
 
     func run() throws {
@@ -29,6 +32,7 @@ struct PlanCommand: ParsableCommand {
         options.planner = solve.plannerOptions()
         options.writeLP = writeLP
         options.swedishExcel = excel
+        options.htmlReport = self.report
         let report: PlanRunReport
         do {
             report = try PlanRun.run(scenarioPath: scenario, options: options)
@@ -58,6 +62,16 @@ enum RunPrinter {
                      + "region contracts \(Int(kpis.treatedRegionContract)), other regions \(Int(kpis.treatedOtherRegionContract)); "
                      + "beyond the guarantee at the end: \(Int(kpis.beyondGuaranteeAtEnd))")
         return lines.joined(separator: "\n")
+    }
+
+    /// `lotsa run`'s one line per scenario: where it went and what it achieved.
+    static func oneLine(_ report: PlanRunReport) -> String {
+        let kpis = report.published
+        let seconds = report.timings.reduce(Duration.zero) { $0 + $1.1 }
+        return "\(report.scenario.name): optimal, \(displayPath(report.outputDirectory)) in \(format(seconds)); "
+            + "treated own \(Int(kpis.treatedOwnAdministration)), transfers \(Int(kpis.treatedInternalTransfer)), "
+            + "region contracts \(Int(kpis.treatedRegionContract)), other regions \(Int(kpis.treatedOtherRegionContract)); "
+            + "beyond the guarantee \(Int(kpis.beyondGuaranteeAtEnd)); cost \(NumberFormat.csv(kpis.cost, decimals: 0))"
     }
 
     static func timings(_ report: PlanRunReport) -> String {
