@@ -14,6 +14,11 @@ public struct PlanRunOptions: Sendable {
     public var swedishExcel = false
     /// Also write each block's min-cost flow network (DIMACS, every step's costs) to this folder.
     public var networkDirectory: URL?
+    /// Also write `report.html`, the self-contained HTML report, into the folder.
+    public var htmlReport = false
+    /// Told the name of each phase as it starts (`read inputs`, `solve`, `write
+    /// outputs`), for a progress display; called from the run's own thread.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init() {}
 }
@@ -39,19 +44,33 @@ public struct PlanRunReport: Sendable {
 public enum PlanRun {
     public static func run(scenarioPath: String, options: PlanRunOptions) throws(LotsaError) -> PlanRunReport {
         var stopwatch = Stopwatch()
+        // With a shared pool (`run`, `check`), reading and writing hold a slot like
+        // a block's solve does; the solve and the periodisation take slots block by
+        // block themselves, so they run outside one (holding a slot while waiting
+        // for others could starve a pool of one).
+        func inSlot<T>(_ body: () throws(LotsaError) -> T) throws(LotsaError) -> T {
+            guard let pool = options.planner.pool else { return try body() }
+            return try pool.withSlot(body)
+        }
 
-        let scenario: Scenario
-        do { scenario = try ScenarioLoader.load(path: scenarioPath) } catch { throw .input(error) }
-        let problem = PlanningProblem(scenario: scenario)
-        let destination = options.outputDirectory ?? options.outputRoot.appendingPathComponent(scenario.name)
-        // Before solving: a run that cannot write its outputs should fail at once.
-        do { try OutputDestination.check(destination, inputs: scenario.inputs) } catch { throw .output(error) }
+        options.progress?("read inputs")
+        let (scenario, problem, destination) = try inSlot { () throws(LotsaError) -> (Scenario, PlanningProblem, URL) in
+            let scenario: Scenario
+            do throws(InputError) { scenario = try ScenarioLoader.load(path: scenarioPath) } catch { throw .input(error) }
+            let destination = options.outputDirectory ?? options.outputRoot.appendingPathComponent(scenario.name)
+            // Before solving: a run that cannot write its outputs should fail at once.
+            do throws(OutputError) { try OutputDestination.check(destination, inputs: scenario.inputs) } catch {
+                throw .output(error)
+            }
+            return (scenario, PlanningProblem(scenario: scenario), destination)
+        }
         stopwatch.lap("read inputs")
 
         let result: PlanningResult
         var plannerOptions = options.planner
         plannerOptions.keepModels = options.writeLP
-        do { result = try Planner.solve(problem, options: plannerOptions) } catch { throw .planning(error) }
+        options.progress?("solve")
+        do throws(PlanningError) { result = try Planner.solve(problem, options: plannerOptions) } catch { throw .planning(error) }
         stopwatch.lap("build and solve")
 
         let (integral, method) = PlanPublisher.publish(result.plan, problem: problem)
@@ -61,6 +80,7 @@ public enum PlanRun {
         }
         stopwatch.lap("integral plan")
 
+        options.progress?("periodise")
         // The missiv is the optimum's; its weeks are the periodisation of that missiv (§5).
         let missiv = DecidedVolumes.missiv(of: integral, problem: problem)
         let periodisation: PeriodisationResult
@@ -87,7 +107,9 @@ public enum PlanRun {
                                         problem: problem)),
                                     steadiness: steadiness)
 
-        do {
+        options.progress?("write outputs")
+        try inSlot { () throws(LotsaError) in
+        do throws(OutputError) {
             let folder = try OutputFolder(destination: destination, inputs: scenario.inputs)
             try writeTables(folder, problem: problem, plan: published, result: result, summary: summary,
                             dialect: .standard, prefix: "")
@@ -98,6 +120,7 @@ public enum PlanRun {
                                 dialect: .swedishExcel, prefix: "excel-sv/")
             }
             if options.writeLP { try AuditExport.write(result: result, problem: problem, to: folder) }
+            if options.htmlReport { try HTMLReport.write(into: folder) }
             try folder.commit()
             if let networkDirectory = options.networkDirectory {
                 let networks = try OutputFolder(destination: networkDirectory, inputs: scenario.inputs)
@@ -106,6 +129,7 @@ public enum PlanRun {
             }
         } catch {
             throw .output(error)
+        }
         }
         stopwatch.lap("write outputs")
         return PlanRunReport(scenario: scenario, outputDirectory: destination, summary: summary,

@@ -20,20 +20,24 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         InterruptHandling.install()
         try preflight()
+        var options = PlanRunOptions()
+        options.planner = solve.plannerOptions()
+        options.outputRoot = URL(fileURLWithPath: out)
+        // The same pool as `lotsa run`: scenarios in parallel, blocks sharing the cores.
+        let outcomes = BatchRunner.run(scenarios, options: options, threads: solve.threads) { report in
+            ExpectationCheck.evaluate(report.scenario.expectations, summary: report.summary)
+                .report(scenario: report.scenario.name)
+        }
         var failures: [String] = []
-        for path in scenarios {
-            var options = PlanRunOptions()
-            options.planner = solve.plannerOptions()
-            options.outputRoot = URL(fileURLWithPath: out)
-            let report: PlanRunReport
-            do {
-                report = try PlanRun.run(scenarioPath: path, options: options)
-            } catch {
-                throw fail(error)
+        for outcome in outcomes {
+            switch outcome {
+            case .success(let report):
+                if !ExpectationCheck.evaluate(report.scenario.expectations, summary: report.summary).passed {
+                    failures.append(report.scenario.name)
+                }
+            case .failure(let error):
+                throw ExitCode(error.exitCode)
             }
-            let outcome = ExpectationCheck.evaluate(report.scenario.expectations, summary: report.summary)
-            print(outcome.report(scenario: report.scenario.name))
-            if !outcome.passed { failures.append(report.scenario.name) }
         }
         if !failures.isEmpty {
             throw fail(.expectationsNotMet(["expectations not met: " + failures.joined(separator: ", ")]))

@@ -16,7 +16,8 @@ struct LotsaCommand: ParsableCommand {
         70 internal error; 73 outputs could not be written; 130 interrupted.
         """,
         version: "0.1.0",
-        subcommands: [PlanCommand.self, PeriodiseCommand.self, CheckCommand.self, ValidateCommand.self, AssessCommand.self,
+        subcommands: [PlanCommand.self, PeriodiseCommand.self, CheckCommand.self, RunCommand.self,
+                      CompareCommand.self, ReportCommand.self, ValidateCommand.self, AssessCommand.self,
                       OutlookCommand.self, GenerateCommand.self, BenchmarkCommand.self, BenchmarkSizeCommand.self]
     )
 }

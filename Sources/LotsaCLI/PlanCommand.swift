@@ -23,6 +23,9 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Also write the tables for Swedish Excel (; and decimal comma) under excel-sv/.")
     var excel = false
 
+    @Flag(name: .long, help: "Also write report.html (the HTML report) into the output folder.")
+    var report = false
+
     @OptionGroup var solve: SolveOptions
 
     func run() throws {
@@ -33,6 +36,7 @@ struct PlanCommand: ParsableCommand {
         options.writeLP = writeLP
         options.networkDirectory = writeNetwork.map { URL(fileURLWithPath: $0) }
         options.swedishExcel = excel
+        options.htmlReport = self.report
         let report: PlanRunReport
         do {
             report = try PlanRun.run(scenarioPath: scenario, options: options)
@@ -73,6 +77,16 @@ enum RunPrinter {
 
     static func percent(_ share: Double) -> String {
         NumberFormat.csv((share * 100).rounded(), decimals: 0) + " %"
+    }
+
+    /// `lotsa run`'s one line per scenario: where it went and what it achieved.
+    static func oneLine(_ report: PlanRunReport) -> String {
+        let kpis = report.published
+        let seconds = report.timings.reduce(Duration.zero) { $0 + $1.1 }
+        return "\(report.scenario.name): optimal, \(displayPath(report.outputDirectory)) in \(format(seconds)); "
+            + "treated own \(Int(kpis.treatedOwnAdministration)), transfers \(Int(kpis.treatedInternalTransfer)), "
+            + "region contracts \(Int(kpis.treatedRegionContract)), other regions \(Int(kpis.treatedOtherRegionContract)); "
+            + "beyond the guarantee \(Int(kpis.beyondGuaranteeAtEnd)); cost \(NumberFormat.csv(kpis.cost, decimals: 0))"
     }
 
     static func timings(_ report: PlanRunReport) -> String {

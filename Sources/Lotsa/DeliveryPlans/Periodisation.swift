@@ -122,7 +122,7 @@ public enum Periodiser {
             }
         }
         let blocks = options.monolithic ? [SpecialtyBlock.monolithic(of: problem)] : SpecialtyBlock.blocks(of: problem)
-        let outcomes = try BlockPool.solve(blocks.count, parallelism: options.parallelism) { index throws(PlanningError) in
+        let outcomes = try BlockPool.solve(blocks.count, parallelism: options.parallelism, pool: options.pool) { index throws(PlanningError) in
             try solveBlock(problem, blocks[index], decided: decided, targets: targets, options: options, backend: backend)
         }
         var cumulative = problem.cohorts.map { _ in [Double](repeating: 0, count: T + 1) }

@@ -6,12 +6,16 @@ import Synchronization
 enum BlockPool {
     /// Runs `solve` for every block, `parallelism` at a time, taking blocks in
     /// `order` (largest first balances the workers). Throws the failure of the
-    /// first failing block in block order.
+    /// first failing block in block order. With a shared `pool` (`lotsa run`,
+    /// `lotsa check`), each block holds one of its slots while it is solved, so
+    /// the blocks of every scenario in flight together use at most `pool.size`
+    /// cores; `parallelism` is then ignored.
     static func solve<Result: Sendable>(
-        _ count: Int, order: [Int]? = nil, parallelism: Int,
+        _ count: Int, order: [Int]? = nil, parallelism: Int, pool: WorkerPool? = nil,
         _ solve: @Sendable (Int) throws(PlanningError) -> Result
     ) throws(PlanningError) -> [Result] {
         let order = order ?? Array(0..<count)
+        let parallelism = pool?.size ?? parallelism
         let results = Mutex<[Int: Swift.Result<Result, PlanningError>]>([:])
         let next = Mutex(0)
         DispatchQueue.concurrentPerform(iterations: max(1, min(parallelism, count))) { _ in
@@ -22,7 +26,10 @@ enum BlockPool {
                 }
                 guard position < order.count else { return }
                 let index = order[position]
-                let outcome = Swift.Result { () throws(PlanningError) -> Result in try solve(index) }
+                let outcome = Swift.Result { () throws(PlanningError) -> Result in
+                    if let pool { return try pool.withSlot { () throws(PlanningError) -> Result in try solve(index) } }
+                    return try solve(index)
+                }
                 results.withLock { $0[index] = outcome }
             }
         }

@@ -8,6 +8,9 @@ public struct PlannerOptions: Sendable {
     public var strategy: LexicographicStrategy = .optimalFace()
     /// Blocks solved at once (GLPK keeps one environment per thread).
     public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    /// A pool shared with other scenarios solved at the same time (`lotsa run`,
+    /// `lotsa check`); when set, blocks take its slots and `parallelism` is ignored.
+    public var pool: WorkerPool?
     /// Solve all specialties as one LP instead of block by block (for checks and benchmarks).
     public var monolithic = false
     /// How blocks are solved; the tier values are the same either way.
@@ -99,7 +102,8 @@ public enum Planner {
         let blocks = options.monolithic ? [SpecialtyBlock.monolithic(of: problem)] : SpecialtyBlock.blocks(of: problem)
         // Largest blocks first, so that parallel workers finish together.
         let order = blocks.indices.sorted { blocks[$0].arcs.count * blocks[$0].cohorts.count > blocks[$1].arcs.count * blocks[$1].cohorts.count }
-        let blockResults = try BlockPool.solve(blocks.count, order: order, parallelism: options.parallelism) { index throws(PlanningError) in
+        let blockResults = try BlockPool.solve(blocks.count, order: order, parallelism: options.parallelism,
+                                                   pool: options.pool) { index throws(PlanningError) in
             try solveBlock(problem, blocks[index], options: options, backend: backend)
         }
         // Cohorts without any block (none: every cohort has a specialty) stay untreated.
