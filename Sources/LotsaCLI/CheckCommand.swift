@@ -21,6 +21,21 @@ struct CheckCommand: ParsableCommand {
         InterruptHandling.install()
         var failures: [String] = []
         for path in scenarios {
+            if ReplanCase.isCase(path) {
+                // A mid-year example (replan.yaml): plan, simulated outcomes, replan, followup.
+                let example: ReplanCase
+                let report: ReplanCaseRun.Report
+                do { example = try ReplanCase.load(path: path) } catch { throw fail(.input(error)) }
+                do {
+                    report = try ReplanCaseRun.run(example, outputRoot: URL(fileURLWithPath: out), planner: solve.plannerOptions())
+                } catch {
+                    throw fail(error)
+                }
+                let outcome = ExpectationCheck.evaluate(example.expectations, summary: report.summary)
+                print(outcome.report(scenario: example.name))
+                if !outcome.passed { failures.append(example.name) }
+                continue
+            }
             var options = PlanRunOptions()
             options.planner = solve.plannerOptions()
             options.outputRoot = URL(fileURLWithPath: out)

@@ -17,7 +17,8 @@ struct LotsaCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [PlanCommand.self, PeriodiseCommand.self, CheckCommand.self, ValidateCommand.self,
-                      GenerateCommand.self, BenchmarkCommand.self, BenchmarkSizeCommand.self]
+                      GenerateCommand.self, BenchmarkCommand.self, BenchmarkSizeCommand.self,
+                      ReplanCommand.self, FollowupCommand.self]
     )
 }
 
