@@ -10,8 +10,11 @@
 /// 2. **It has relieved another administration**: in weeks 1…w its sites treated
 ///    patients of another administration (the outcomes, or the plan in force where no
 ///    outcome is recorded), or in the re-plan its sites treat patients of another
-///    administration, or it takes over a line: at some provider and specialty its
-///    volume rises above the plan in force while another administration's falls below.
+///    administration, or it took over a line: in weeks 1…w it sent a provider more
+///    than planned in a specialty while another administration sent it less. (A
+///    take-over is judged on what happened, not on the re-plan: re-optimising moves
+///    volume between administrations' lines everywhere, which would make every
+///    administration a "relief".)
 /// 3. **The region meets the care guarantee**: the same KPI as 1, summed over every
 ///    administration, is 0 at the end of week w — the year so far. (Principle 1 looks
 ///    ahead as well, so that an administration lowering its own sending must keep
@@ -39,7 +42,7 @@ public enum Principle: Int, Sendable, CaseIterable, Comparable {
             return "beyond_guarantee of the administration (every specialty) is 0 at the end of --through and of every re-planned week"
         case .relievedAnotherAdministration:
             return "its sites treated another administration's patients in weeks up to --through or in the re-plan, "
-                + "or its volume at a provider rises while another administration's there falls"
+                + "or up to --through it sent a provider more than planned while another administration sent it less"
         case .regionMeetsGuarantee:
             return "beyond_guarantee of the whole region is 0 at the end of --through"
         }

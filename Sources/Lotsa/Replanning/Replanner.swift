@@ -104,6 +104,7 @@ public enum Replanner {
         var returned: [LineKey: Int] = [:], replaced: [LineKey: Int] = [:]
         var relievedSoFar: [String: Int] = [:]
         var asPlanned = 0
+        var pastDeviation: [LineKey: Int] = [:]
         for t in 1...w {
             var sends: [(line: LineKey, offer: Int, cases: Int, restriction: Int)] = []
             for line in lines {
@@ -113,7 +114,10 @@ public enum Replanner {
                                                                 : (recorded[line]?[t - 1]?.returned ?? 0)
                 replaced[line, default: 0] += replacements
                 let sent: Int
-                if let record { sent = record.sent } else {
+                if let record {
+                    sent = record.sent
+                    pastDeviation[line, default: 0] += record.sent - (planInForce.weekly[line]?[t - 1] ?? 0)
+                } else {
                     sent = planInForce.weekly[line]?[t - 1] ?? 0
                     if sent > 0 && siteOwner(line) != line.administration { asPlanned += 1 }
                 }
@@ -132,6 +136,15 @@ public enum Replanner {
                     forward.takeBack(line, offer: offer(line)!, count: record.returned)
                     returned[line, default: 0] += record.returned
                 }
+            }
+        }
+        // Taking over a line: in the weeks that happened, an administration sent a
+        // provider more than planned while another sent it less, in the same specialty.
+        var tookOver: [String: [String]] = [:]
+        for gainer in lines where (pastDeviation[gainer] ?? 0) > 0 {
+            for loser in lines where loser.provider == gainer.provider && loser.specialty == gainer.specialty
+                && loser.administration != gainer.administration && (pastDeviation[loser] ?? 0) < 0 {
+                tookOver[gainer.administration, default: []].append("\(gainer.provider) \(gainer.specialty) from \(loser.administration)")
             }
         }
         var beyondAtThrough: [String: Int] = [:]
@@ -187,11 +200,11 @@ public enum Replanner {
         var refused: [LineKey: String] = [:]
         var proposed: [LineKey: Int] = [:]
         var lastFindings = findings(rest, plan: plan, totals: lineTotals(rest, plan), before: before,
-                                    beyondAtThrough: beyondAtThrough, relievedSoFar: relievedSoFar)
+                                    beyondAtThrough: beyondAtThrough, relievedSoFar: relievedSoFar, tookOver: tookOver)
         while true {
             let totals = lineTotals(rest, plan)
             lastFindings = findings(rest, plan: plan, totals: totals, before: before, beyondAtThrough: beyondAtThrough,
-                                    relievedSoFar: relievedSoFar)
+                                    relievedSoFar: relievedSoFar, tookOver: tookOver)
             var newlyRefused = false
             for line in lines where siteOwner(line) != line.administration {
                 let planned = before[line] ?? 0
@@ -316,7 +329,7 @@ public enum Replanner {
 
     /// The principle tests on one plan of the rest of the year.
     static func findings(_ rest: PlanningProblem, plan: Plan, totals: [LineKey: Double], before: [LineKey: Int],
-                         beyondAtThrough: [String: Int], relievedSoFar: [String: Int])
+                         beyondAtThrough: [String: Int], relievedSoFar: [String: Int], tookOver: [String: [String]])
         -> ([String: PrincipleFindings], PrincipleFindings) {
         var beyond: [String: [Double]] = [:]
         var region = [Double](repeating: 0, count: rest.periods + 1)
@@ -333,15 +346,6 @@ public enum Replanner {
         for flow in plan.flows {
             if let owner = rest.providers[rest.offers[flow.offer].provider].administration, owner != flow.group.administration {
                 relievedInReplan[owner, default: 0] += flow.cases
-            }
-        }
-        var tookOver: [String: [String]] = [:]
-        let keys = Set(before.keys).union(totals.keys).sorted()
-        for gainer in keys where (totals[gainer] ?? 0) > Double(before[gainer] ?? 0) + 0.5 {
-            for loser in keys where loser.provider == gainer.provider && loser.specialty == gainer.specialty
-                && loser.administration != gainer.administration
-                && (totals[loser] ?? 0) < Double(before[loser] ?? 0) - 0.5 {
-                tookOver[gainer.administration, default: []].append("\(gainer.provider) \(gainer.specialty) from \(loser.administration)")
             }
         }
         var result: [String: PrincipleFindings] = [:]
