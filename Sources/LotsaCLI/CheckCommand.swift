@@ -20,15 +20,31 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         InterruptHandling.install()
         try preflight()
+        var failures: [String] = []
+        // Mid-year examples (a folder with replan.yaml): plan, simulated outcomes,
+        // replan and followup, one after the other.
+        for path in scenarios where ReplanCase.isCase(path) {
+            let example: ReplanCase
+            let report: ReplanCaseRun.Report
+            do { example = try ReplanCase.load(path: path) } catch { throw fail(.input(error)) }
+            do {
+                report = try ReplanCaseRun.run(example, outputRoot: URL(fileURLWithPath: out), planner: solve.plannerOptions())
+            } catch {
+                throw fail(error)
+            }
+            let outcome = ExpectationCheck.evaluate(example.expectations, summary: report.summary)
+            print(outcome.report(scenario: example.name))
+            if !outcome.passed { failures.append(example.name) }
+        }
         var options = PlanRunOptions()
         options.planner = solve.plannerOptions()
         options.outputRoot = URL(fileURLWithPath: out)
         // The same pool as `lotsa run`: scenarios in parallel, blocks sharing the cores.
-        let outcomes = BatchRunner.run(scenarios, options: options, threads: solve.threads) { report in
+        let outcomes = BatchRunner.run(scenarios.filter { !ReplanCase.isCase($0) }, options: options,
+                                       threads: solve.threads) { report in
             ExpectationCheck.evaluate(report.scenario.expectations, summary: report.summary)
                 .report(scenario: report.scenario.name)
         }
-        var failures: [String] = []
         for outcome in outcomes {
             switch outcome {
             case .success(let report):
@@ -49,7 +65,7 @@ struct CheckCommand: ParsableCommand {
     /// overwrite the other's outputs (exit 64, naming both).
     func preflight() throws {
         var owners: [String: String] = [:]
-        for path in scenarios {
+        for path in scenarios where !ReplanCase.isCase(path) {
             let scenario: Scenario
             do {
                 scenario = try ScenarioLoader.load(path: path)

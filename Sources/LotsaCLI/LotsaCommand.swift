@@ -17,8 +17,9 @@ struct LotsaCommand: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [PlanCommand.self, PeriodiseCommand.self, CheckCommand.self, RunCommand.self,
-                      CompareCommand.self, ReportCommand.self, ValidateCommand.self, AssessCommand.self,
-                      OutlookCommand.self, GenerateCommand.self, BenchmarkCommand.self, BenchmarkSizeCommand.self]
+                      CompareCommand.self, ReportCommand.self, ReplanCommand.self, FollowupCommand.self,
+                      ValidateCommand.self, AssessCommand.self, OutlookCommand.self, GenerateCommand.self,
+                      BenchmarkCommand.self, BenchmarkSizeCommand.self]
     )
 }
 
