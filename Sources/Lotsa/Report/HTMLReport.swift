@@ -27,9 +27,11 @@ public enum HTMLReport {
     /// Reads the files already staged in `folder` and adds `report.html` to them
     /// (`plan --report`, `run --report`), so the report shows exactly those files.
     public static func write(into folder: OutputFolder) throws(OutputError) {
-        let outputs: PlanOutputs
+        var outputs: PlanOutputs
         do {
             outputs = try PlanOutputs.load(folder.staging, displayPath: DisplayPath.of(folder.destination))
+            // The folder the report will live in, not the staging folder it is built in.
+            outputs.folder = folder.destination
         } catch {
             throw OutputError(path: DisplayPath.of(folder.destination.appendingPathComponent("report.html")),
                               message: "cannot build the report: \(error.description)")
@@ -68,8 +70,9 @@ public enum HTMLReport {
             html += "</section>\n"
         }
         if proposals.count > 1 { html += missivDifferences(comparison) }
+        // Folder names, not paths: the same outputs give the same page wherever they are.
         html += "<footer>Skapad av Lotsa från utdatamapparna: "
-            + proposals.map { SVGChart.escape(DisplayPath.of($0.folder)) }.joined(separator: ", ") + ".</footer>\n"
+            + proposals.map { SVGChart.escape($0.folder.lastPathComponent) }.joined(separator: ", ") + ".</footer>\n"
         return html + "</body>\n</html>\n"
     }
 
