@@ -10,17 +10,7 @@ extension PlanningProblem {
         let T = horizon.periods
         let scale = horizon.weeksPerPeriod
 
-        var providers: [Provider] = []
-        var providerIndex: [String: Int] = [:]
-        for site in model.sites.values {
-            providerIndex[site.id] = providers.count
-            providers.append(Provider(id: site.id, name: site.name, kind: .site(administration: site.administration)))
-        }
-        for provider in model.contractProviders.values {
-            providerIndex[provider.id] = providers.count
-            let kind: Provider.Kind = provider.ownerRegion == model.homeRegion ? .regionContract : .otherRegionContract
-            providers.append(Provider(id: provider.id, name: provider.name, kind: kind))
-        }
+        let (providers, providerIndex) = Provider.all(in: model)
 
         func capacity(base: (Int) -> Double, provider: String, specialty: String, isSite: Bool,
                       rooms: Double, casesPerRoom: Double, active: [Bool]) -> [Int] {

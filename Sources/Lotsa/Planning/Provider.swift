@@ -50,3 +50,22 @@ public struct Offer: Sendable, Hashable {
         self.eligibility = eligibility
     }
 }
+
+extension Provider {
+    /// Every provider of a region model — its sites, then its contract providers —
+    /// with each id's index, in the order plans and outputs number them.
+    static func all(in model: RegionModel) -> (providers: [Provider], index: [String: Int]) {
+        var providers: [Provider] = []
+        var index: [String: Int] = [:]
+        for site in model.sites.values {
+            index[site.id] = providers.count
+            providers.append(Provider(id: site.id, name: site.name, kind: .site(administration: site.administration)))
+        }
+        for provider in model.contractProviders.values {
+            index[provider.id] = providers.count
+            let kind: Provider.Kind = provider.ownerRegion == model.homeRegion ? .regionContract : .otherRegionContract
+            providers.append(Provider(id: provider.id, name: provider.name, kind: kind))
+        }
+        return (providers, index)
+    }
+}
