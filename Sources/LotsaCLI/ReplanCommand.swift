@@ -11,8 +11,10 @@ struct ReplanCommand: ParsableCommand {
         Brings the waiting list forward by the outcomes (utfall), places replacements for returned referrals on top \
         of the plan, re-optimises the rest of the year with the scenario's tiers, and lowers a line only when the \
         administration meets the care guarantee, has relieved another administration, or the region meets the \
-        guarantee. Writes summary.json, changes.csv, principles.csv, replacements.csv, missiv.csv, \
-        delivery_plans.csv, unresolved.csv, waiting_projection.csv and sheets/.
+        guarantee. Writes summary.json, changes.csv, principles.csv, replacements.csv, and the whole year's \
+        missiv.csv, delivery_plans.csv, sheets/ and delivery_plans.xlsx (weeks up to --through as they happened, \
+        their utfall filled in), unresolved.csv and waiting_projection.csv. With --waiting-list the weeks after \
+        --through start from that snapshot instead of the list the outcomes bring forward.
         """)
 
     @Argument(help: "A scenario folder (with scenario.yaml) or the YAML file itself.")
@@ -21,7 +23,7 @@ struct ReplanCommand: ParsableCommand {
     @Option(name: .long, help: "The output folder of the plan in force (its delivery_plans.csv).")
     var plan: String
 
-    @Option(name: .long, help: "outcomes.csv, or a sheets/ folder with the utfall rows filled in.")
+    @Option(name: .long, help: "outcomes.csv, a sheets/ folder or a delivery_plans.xlsx with the utfall rows filled in.")
     var outcomes: String
 
     @Option(name: .long, help: "The last week of outcomes, e.g. 2026-W40.")
@@ -30,7 +32,7 @@ struct ReplanCommand: ParsableCommand {
     @Option(name: .long, help: "Requested line volumes for the rest of the year: administration,provider,specialty,volume.")
     var requests: String?
 
-    @Option(name: .long, help: "A new waiting-list snapshot (not supported yet; the outcomes bring the list forward).")
+    @Option(name: .long, help: "A new waiting-list snapshot at the end of --through (waiting_list.csv format; days_waited counted to the Monday after): the rest of the year starts from it.")
     var waitingList: String?
 
     @Option(name: .shortAndLong, help: "Output folder (default: out/<scenario name>-replan-<week>).")
@@ -40,11 +42,9 @@ struct ReplanCommand: ParsableCommand {
 
     func run() throws {
         InterruptHandling.install()
-        if waitingList != nil {
-            throw ValidationError("--waiting-list is not supported yet: the waiting list is brought forward by the outcomes")
-        }
         var options = ReplanRunOptions(planFolder: plan, outcomesPath: outcomes, through: through)
         options.requestsPath = requests
+        options.waitingListPath = waitingList
         options.outputDirectory = out.map { URL(fileURLWithPath: $0) }
         options.planner = solve.plannerOptions()
         let report: ReplanRunReport

@@ -28,6 +28,9 @@ public enum DeliveryPlanWorkbookReader {
         public var week: String
         /// Patients sent that week.
         public var sent: Int
+        /// Referrals returned that week (an optional `returned` row under utfall, as a
+        /// re-plan writes for lines that had returns); 0 without one.
+        public var returned: Int = 0
         /// Where it was read, for diagnostics: `vanerkliniken!AF7`.
         public var cell: String
 
@@ -78,8 +81,15 @@ public enum DeliveryPlanWorkbookReader {
                 column += 1
             }
 
-            for row in (header + 1)...max(header + 1, lastRow)
-            where sheet.text(row, 2)?.trimmingCharacters(in: .whitespaces) == DeliveryPlanWorkbook.outcomeRow {
+            func label(_ row: Int) -> String? { sheet.text(row, 2)?.trimmingCharacters(in: .whitespaces) }
+            // Returned rows, by administration and specialty.
+            var returnedRows: [String: Int] = [:]
+            for row in (header + 1)...max(header + 1, lastRow) where label(row) == DeliveryPlanWorkbook.returnedRow {
+                let administration = sheet.text(row, 0)?.trimmingCharacters(in: .whitespaces) ?? ""
+                let specialty = sheet.text(row, 1)?.trimmingCharacters(in: .whitespaces) ?? ""
+                returnedRows["\(administration)\u{0}\(specialty)"] = row
+            }
+            for row in (header + 1)...max(header + 1, lastRow) where label(row) == DeliveryPlanWorkbook.outcomeRow {
                 guard let administration = sheet.text(row, 0)?.trimmingCharacters(in: .whitespaces),
                       !administration.isEmpty else {
                     throw InputError(location(row, 0).0, "utfall row without an administration",
@@ -98,12 +108,25 @@ public enum DeliveryPlanWorkbookReader {
                                      found: "the first is at \(earlier)")
                 }
                 seen[key] = here
+                let returnedRow = returnedRows["\(administration)\u{0}\(specialty)"]
                 for (column, week) in weeks {
                     let (place, cell) = location(row, column)
+                    var returned = 0
+                    if let returnedRow {
+                        returned = try count(sheet.cells[CellReference(row: returnedRow, column: column)],
+                                             at: location(returnedRow, column).0,
+                                             what: "returned \(week) of \(administration) \(specialty)") ?? 0
+                    }
                     guard let sent = try count(sheet.cells[CellReference(row: row, column: column)], at: place,
-                                               what: "utfall \(week) of \(administration) \(specialty)") else { continue }
+                                               what: "utfall \(week) of \(administration) \(specialty)") else {
+                        if returned > 0 {
+                            throw InputError(place, "referrals returned in a week without an utfall",
+                                             expected: "the number sent that week (0 when none)", found: "an empty cell")
+                        }
+                        continue
+                    }
                     entries.append(Entry(administration: administration, provider: provider, specialty: specialty,
-                                         week: week, sent: sent, cell: cell))
+                                         week: week, sent: sent, returned: returned, cell: cell))
                 }
             }
         }

@@ -9,7 +9,7 @@ import Foundation
 ///   rows filled in (``OutcomeSheets``);
 /// * a file ending in `.xlsx` — the delivery-plan workbook `delivery_plans.xlsx`,
 ///   its "utfall" rows typed in (``DeliveryPlanWorkbookReader``); it has no
-///   returned column, so its returns are 0;
+///   optional `returned` rows (a re-plan writes them for lines that had returns);
 /// * any other file — `outcomes.csv`, `administration,provider,specialty,week,sent,returned`
 ///   (``OutcomeTable``).
 ///
@@ -68,7 +68,8 @@ public enum OutcomeLoader {
                                  found: entry.week)
             }
             records.append(OutcomeRecord(administration: entry.administration, provider: entry.provider,
-                                         specialty: entry.specialty, week: week, sent: entry.sent, location: location))
+                                         specialty: entry.specialty, week: week, sent: entry.sent, returned: entry.returned,
+                                         location: location))
         }
         let data: Data
         do { data = try Data(contentsOf: url) } catch {

@@ -53,6 +53,11 @@ public struct DeliveryPlanWorkbook: Sendable {
         public var weekly: [Double]
         /// The decided annual volume, when the plan periodises a decided missiv.
         public var decided: Int?
+        /// Recorded utfall per period (nil: empty cell), when known — a re-plan's
+        /// weeks as happened; nil leaves the whole row empty.
+        public var outcome: [Int?]? = nil
+        /// Returned referrals per period; when set, a `returned` row follows utfall.
+        public var returned: [Int?]? = nil
 
         public var volume: Double { weekly.reduce(0, +) }
     }
@@ -78,7 +83,7 @@ public struct DeliveryPlanWorkbook: Sendable {
     /// The labels of the rows and header cells a reader relies on.
     static let providerLabel = "provider", scenarioLabel = "scenario", administrationHeader = "administration",
                specialtyHeader = "specialty", rowHeader = "row", totalHeader = "total",
-               planRow = "plan", outcomeRow = "utfall"
+               planRow = "plan", outcomeRow = "utfall", returnedRow = "returned"
     /// 0-based rows and columns of the provider sheets.
     static let headerRow = 2, firstDataRow = 4, firstWeekColumn = 3
 
@@ -175,16 +180,23 @@ public struct DeliveryPlanWorkbook: Sendable {
                 row += 1
             }
             previous = (line.administration, line.specialty)
-            for (label, isPlan) in [(Self.planRow, true), (Self.outcomeRow, false)] {
+            var rows: [(String, [Double?])] = [(Self.planRow, line.weekly.map { $0 }),
+                                               (Self.outcomeRow, (line.outcome ?? []).map { $0.map(Double.init) })]
+            if let returned = line.returned { rows.append((Self.returnedRow, returned.map { $0.map(Double.init) })) }
+            for (label, values) in rows {
+                let isPlan = label == Self.planRow
                 sheet.set(row: row, column: 0, .text(line.administration))
                 sheet.set(row: row, column: 1, .text(line.specialty))
                 sheet.set(row: row, column: 2, .text(label), style: isPlan ? Self.bold : nil)
+                var total = 0.0
                 for index in 0..<weeks {
+                    let value = index < values.count ? values[index] : nil
+                    total += value ?? 0
                     sheet.set(row: row, column: Self.firstWeekColumn + index,
-                              isPlan ? .number(line.weekly[index]) : .blank, style: isPlan ? Self.plan : Self.outcome)
+                              value.map { .number($0) } ?? .blank, style: isPlan ? Self.plan : Self.outcome)
                 }
                 let formula = "=SUM(\(firstLetters)\(row + 1):\(lastLetters)\(row + 1))"
-                sheet.set(row: row, column: totalColumn, .formula(formula, result: isPlan ? line.volume : 0),
+                sheet.set(row: row, column: totalColumn, .formula(formula, result: total),
                           style: Self.total)
                 sheet.rowLevels[row] = 2
                 row += 1

@@ -20,20 +20,29 @@ public enum DeliverySheets {
     }
 
     /// One sheet per provider that has a line, keyed by a file name (`<provider id>.csv`);
-    /// rows in the order of `lines`.
-    public static func sheets(problem: PlanningProblem, lines: [DeliveryLines.Line],
-                              dialect: CSVDialectOut = .standard) -> [(String, String)] {
+    /// rows in the order of `lines`. `outcomes` (parallel to `lines`, per period) fills
+    /// the utfall rows where known (a re-plan's weeks as happened); `returned`, when a
+    /// line has one, adds a `returned` row (read back by ``OutcomeSheets``).
+    public static func sheets(problem: PlanningProblem, lines: [DeliveryLines.Line], outcomes: [[Int?]]? = nil,
+                              returned: [[Int?]?]? = nil, dialect: CSVDialectOut = .standard) -> [(String, String)] {
         let weeks = (1...problem.periods).map { problem.horizon.label(ofPeriod: $0) }
         var result: [(String, String)] = []
         var names = Set<String>()
         for provider in problem.providers.indices {
-            let ofProvider = lines.filter { $0.provider == provider }
+            let ofProvider = lines.indices.filter { lines[$0].provider == provider }
             guard !ofProvider.isEmpty else { continue }
             var csv = CSVWriter(header: ["administration", "specialty", "row"] + weeks + ["total"], dialect: dialect)
-            for line in ofProvider {
+            for index in ofProvider {
+                let line = lines[index]
                 csv.append([line.administration, line.specialty, "plan"] + line.weekly.map { csv.number($0) }
                            + [csv.number(line.weekly.reduce(0, +))])
-                csv.append([line.administration, line.specialty, "utfall"] + weeks.map { _ in "" } + [""])
+                let recorded = outcomes?[index] ?? weeks.map { _ in nil }
+                csv.append([line.administration, line.specialty, "utfall"] + recorded.map { $0.map(String.init) ?? "" }
+                           + [recorded.contains { $0 != nil } ? String(recorded.reduce(0) { $0 + ($1 ?? 0) }) : ""])
+                if let back = returned?[index] {
+                    csv.append([line.administration, line.specialty, "returned"] + back.map { $0.map(String.init) ?? "" }
+                               + [String(back.reduce(0) { $0 + ($1 ?? 0) })])
+                }
             }
             var name = fileName(problem.providers[provider].id)
             if !names.insert(name).inserted {

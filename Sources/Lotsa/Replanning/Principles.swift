@@ -7,14 +7,21 @@
 ///    (patients of the administration, every specialty, waiting past their guarantee
 ///    date at the end of a week) is 0 at the end of week w (the waiting list brought
 ///    forward by the outcomes) and at the end of every week of the re-plan.
-/// 2. **It has relieved another administration**: in weeks 1…w its sites treated
-///    patients of another administration (the outcomes, or the plan in force where no
-///    outcome is recorded), or in the re-plan its sites treat patients of another
-///    administration, or it took over a line: in weeks 1…w it sent a provider more
-///    than planned in a specialty while another administration sent it less. (A
-///    take-over is judged on what happened, not on the re-plan: re-optimising moves
-///    volume between administrations' lines everywhere, which would make every
-///    administration a "relief".)
+/// 2. **It has relieved another administration**: it took on more than the plan in
+///    force asked of it. Measured against the plan in force, because the plan's own
+///    internal transfers are the agreement, not a relief beyond it (counting them made
+///    every administration with a site others send to a "relief"). It holds when
+///    * weeks 1…w, recorded outcomes only: its sites treated more patients of other
+///      administrations than planned there (Σ over the lines other administration →
+///      its sites of sent − planned ≥ 1; weeks without an outcome count as planned), or
+///    * weeks w+1…T, the re-plan being tested: its sites take more patients of other
+///      administrations than the plan in force had them take in those weeks
+///      (Σ over the same lines of re-plan − plan in force ≥ 1, net: moving patients
+///      between the senders to its sites is no relief), or
+///    * weeks 1…w, recorded outcomes: it took over a line — it sent a provider more
+///      than planned in a specialty while another administration sent it less. (A
+///      take-over is judged on what happened, not on the re-plan: re-optimising moves
+///      volume between administrations' lines everywhere.)
 /// 3. **The region meets the care guarantee**: the same KPI as 1, summed over every
 ///    administration, is 0 at the end of week w — the year so far. (Principle 1 looks
 ///    ahead as well, so that an administration lowering its own sending must keep
@@ -41,7 +48,9 @@ public enum Principle: Int, Sendable, CaseIterable, Comparable {
         case .administrationMeetsGuarantee:
             return "beyond_guarantee of the administration (every specialty) is 0 at the end of --through and of every re-planned week"
         case .relievedAnotherAdministration:
-            return "its sites treated another administration's patients in weeks up to --through or in the re-plan, "
+            return "its sites treated more of other administrations' patients than the plan in force had them treat: "
+                + "recorded outcomes of the weeks up to --through (sent - planned on the lines into its sites >= 1), "
+                + "or the re-plan's weeks after --through (re-plan - plan in force on those lines >= 1); "
                 + "or up to --through it sent a provider more than planned while another administration sent it less"
         case .regionMeetsGuarantee:
             return "beyond_guarantee of the whole region is 0 at the end of --through"
@@ -55,9 +64,10 @@ public struct PrincipleFindings: Sendable {
     public var beyondAtThrough: Int
     /// The most patients beyond the guarantee at the end of any re-planned week.
     public var beyondInReplan: Double
-    /// Other administrations' patients its sites treated in weeks up to `--through`.
+    /// Other administrations' patients its sites treated in weeks up to `--through`
+    /// beyond the plan in force (recorded outcomes; net, may be negative).
     public var relievedSoFar: Int
-    /// … and in the re-plan.
+    /// … and in the re-plan's weeks, re-plan − plan in force (net, may be negative).
     public var relievedInReplan: Double
     /// Lines it takes over: "provider specialty from administration".
     public var tookOver: [String]
@@ -66,5 +76,7 @@ public struct PrincipleFindings: Sendable {
     public var meetsGuarantee: Bool { beyondAtThrough == 0 && beyondInReplan < 0.5 }
     /// Principle 3 (the region): met at the end of the weeks that happened.
     public var metGuaranteeSoFar: Bool { beyondAtThrough == 0 }
-    public var relieved: Bool { relievedSoFar > 0 || relievedInReplan >= 0.5 || !tookOver.isEmpty }
+    /// Principle 2: at least one patient of others beyond the plan in force, so far or
+    /// in the re-plan, or a line taken over.
+    public var relieved: Bool { relievedSoFar >= 1 || relievedInReplan >= 0.5 || !tookOver.isEmpty }
 }

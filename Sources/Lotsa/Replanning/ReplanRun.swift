@@ -7,6 +7,9 @@ public struct ReplanRunOptions: Sendable {
     /// The last week of outcomes, `2026-W40`.
     public var through: String
     public var requestsPath: String?
+    /// A new waiting-list snapshot (`--waiting-list`): the weeks after `--through`
+    /// start from it instead of the list brought forward by the outcomes.
+    public var waitingListPath: String?
     /// Where the outputs go; default `out/<scenario name>-replan-<through>`.
     public var outputDirectory: URL?
     public var planner = PlannerOptions()
@@ -35,18 +38,21 @@ public enum ReplanRun {
         let problem = PlanningProblem(scenario: scenario)
         let w: Int
         do { w = try throughPeriod(options.through, problem: problem) } catch { throw .input(error) }
-        let planInForce: PlanInForce, outcomes: Outcomes, requests: [LineRequest]
+        let planInForce: PlanInForce, outcomes: Outcomes, requests: [LineRequest], snapshot: WaitingListSnapshot?
         do {
             planInForce = try PlanInForce.read(folder: options.planFolder, problem: problem)
             outcomes = try OutcomeLoader.load(path: options.outcomesPath, problem: problem)
             requests = try options.requestsPath.map { path throws(InputError) in try LineRequest.read(path: path, problem: problem) } ?? []
+            snapshot = try options.waitingListPath.map { path throws(InputError) in
+                try WaitingListSnapshot.read(path: path, scenario: scenario, through: w)
+            }
         } catch {
             throw .input(error)
         }
         let result: ReplanResult
         do {
             result = try Replanner.replan(problem: problem, planInForce: planInForce, outcomes: outcomes, through: w,
-                                          requests: requests, options: options.planner)
+                                          requests: requests, snapshot: snapshot, options: options.planner)
         } catch {
             throw .planning(error)
         }
@@ -54,24 +60,31 @@ public enum ReplanRun {
         guard violations.isEmpty else {
             throw .internalError("the re-plan breaks a hard rule: " + violations.prefix(5).joined(separator: "; "))
         }
+        let inputFiles = scenario.inputFiles + planInForce.files + outcomes.files + (snapshot.map { [$0.file] } ?? [])
         let summary = ReplanTables.summary(result, scenario: scenario, through: problem.horizon.label(ofPeriod: w),
-                                           inputs: scenario.inputFiles + planInForce.files + outcomes.files)
+                                           inputs: inputFiles)
         let destination = options.outputDirectory
             ?? URL(fileURLWithPath: "out").appendingPathComponent("\(scenario.name)-replan-\(problem.horizon.label(ofPeriod: w))")
         do {
             var inputs = scenario.inputs.adding(RunInputs(folders: [URL(fileURLWithPath: options.planFolder)]))
             inputs = inputs.adding(file: URL(fileURLWithPath: options.outcomesPath))
+            if let path = options.waitingListPath { inputs = inputs.adding(file: URL(fileURLWithPath: path)) }
             let folder = try OutputFolder(destination: destination, inputs: inputs)
             let rest = result.rest, plan = result.periodisation.plan
             try folder.write(summary.serialized(), to: "summary.json")
             try folder.write(ReplanTables.changes(result), to: "changes.csv")
             try folder.write(ReplanTables.replacements(result), to: "replacements.csv")
             try folder.write(ReplanTables.principles(result), to: "principles.csv")
-            try folder.write(PlanTables.missiv(problem: rest, plan: plan), to: "missiv.csv")
-            try folder.write(PlanTables.deliveryPlans(problem: rest, plan: plan), to: "delivery_plans.csv")
+            // The delivery plans of the whole year: weeks up to --through as they
+            // happened, the re-plan after (ReplanPublication).
+            let publication = ReplanPublication(result)
+            try folder.write(publication.missiv(), to: "missiv.csv")
+            try folder.write(publication.deliveryPlans(), to: "delivery_plans.csv")
+            try publication.workbook(scenario: scenario, inputs: inputFiles)
+                .write(to: folder.url(for: DeliveryPlanWorkbook.fileName))
             try folder.write(PeriodisationTables.unresolved(result.periodisation), to: "unresolved.csv")
             try folder.write(PlanTables.waitingProjection(problem: rest, plan: plan), to: "waiting_projection.csv")
-            for (name, sheet) in DeliverySheets.sheets(problem: rest, plan: plan) {
+            for (name, sheet) in publication.sheets() {
                 try folder.write(sheet, to: "sheets/" + name)
             }
             try folder.commit()

@@ -31,22 +31,32 @@ public enum ReplanTables {
         return csv.contents
     }
 
-    /// `principles.csv`: each administration's (and the region's) principle tests.
+    /// `principles.csv`: each administration's (and the region's) principle tests, with
+    /// the weeks each is measured over: `beyond_guarantee_at_through` (KPI
+    /// beyond_guarantee, end of the last week of `weeks_so_far`: principles 1 and 3),
+    /// `beyond_guarantee_max_in_replan` (the most at the end of any week of
+    /// `weeks_replan`: principle 1), `others_beyond_plan_so_far` (recorded sent − planned
+    /// on the lines into its sites, `weeks_so_far`), `others_beyond_plan_in_replan`
+    /// (re-plan − plan in force on those lines, `weeks_replan`) and `took_over`: principle 2.
     public static func principles(_ result: ReplanResult, dialect: CSVDialectOut = .standard) -> String {
         var csv = CSVWriter(header: ["administration", "beyond_guarantee_at_through", "beyond_guarantee_max_in_replan",
-                                     "relieved_so_far", "relieved_in_replan", "took_over",
-                                     "principle_1", "principle_2", "principle_3"], dialect: dialect)
+                                     "others_beyond_plan_so_far", "others_beyond_plan_in_replan", "took_over",
+                                     "principle_1", "principle_2", "principle_3", "weeks_so_far", "weeks_replan"],
+                            dialect: dialect)
         let region = result.regionFindings
+        let horizon = result.problem.horizon
+        let soFar = "\(horizon.label(ofPeriod: 1))..\(horizon.label(ofPeriod: result.through))"
+        let replanned = "\(horizon.label(ofPeriod: result.through + 1))..\(horizon.label(ofPeriod: result.problem.periods))"
         for administration in result.problem.administrations {
             guard let f = result.findings[administration] else { continue }
             csv.append([administration, String(f.beyondAtThrough), csv.number(f.beyondInReplan, decimals: 0),
                         String(f.relievedSoFar), csv.number(f.relievedInReplan, decimals: 0),
                         f.tookOver.joined(separator: "; "),
                         f.meetsGuarantee ? "holds" : "no", f.relieved ? "holds" : "no",
-                        region.metGuaranteeSoFar ? "holds" : "no"])
+                        region.metGuaranteeSoFar ? "holds" : "no", soFar, replanned])
         }
         csv.append(["(region)", String(region.beyondAtThrough), csv.number(region.beyondInReplan, decimals: 0), "", "", "",
-                    "", "", region.metGuaranteeSoFar ? "holds" : "no"])
+                    "", "", region.metGuaranteeSoFar ? "holds" : "no", soFar, replanned])
         return csv.contents
     }
 
@@ -115,6 +125,7 @@ public enum ReplanTables {
             ("outcomes", .object([
                 ("line_weeks_as_planned", .number(Double(result.lineWeeksAsPlanned))),
                 ("unmatched_cases", .number(Double(result.unmatchedCases))),
+                ("waiting_list", .string(result.fromSnapshot ? "snapshot" : "brought_forward")),
             ])),
             ("principles", .array(Principle.allCases.map {
                 .object([("number", .number(Double($0.rawValue))), ("name", .string($0.name)), ("test", .string($0.test))])

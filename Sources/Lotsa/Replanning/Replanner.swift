@@ -62,6 +62,14 @@ public struct ReplanResult: Sendable {
     /// plan in force's over the same weeks when its waiting_projection.csv is known.
     public var beyondGuaranteeWeeks: Double
     public var beyondGuaranteeWeeksInForce: Double?
+    /// Weeks 1…w as they happened, per line (index t − 1): the outcome's `sent` where
+    /// recorded, else the plan in force's volume (own production included).
+    public var keptWeekly: [LineKey: [Int]]
+    /// The outcomes recorded in weeks 1…w, per line and period.
+    public var recorded: [LineKey: [Int: OutcomeRecord]]
+    /// Whether the weeks after `--through` start from a new waiting-list snapshot
+    /// (`--waiting-list`) rather than the list brought forward by the outcomes.
+    public var fromSnapshot: Bool
 }
 
 /// `lotsa replan`: weeks up to `--through` as they happened, the rest of the year
@@ -83,7 +91,8 @@ public struct ReplanResult: Sendable {
 ///    `lotsa periodise`.
 public enum Replanner {
     public static func replan(problem: PlanningProblem, planInForce: PlanInForce, outcomes: Outcomes, through w: Int,
-                              requests: [LineRequest] = [], options: PlannerOptions = PlannerOptions())
+                              requests: [LineRequest] = [], snapshot: WaitingListSnapshot? = nil,
+                              options: PlannerOptions = PlannerOptions())
         throws(PlanningError) -> ReplanResult {
         let T = problem.periods
         precondition(w >= 1 && w < T, "--through must leave a week to re-plan")
@@ -102,9 +111,13 @@ public enum Replanner {
         let lines = Set(planInForce.weekly.keys).union(recorded.keys).filter { offer($0) != nil }.sorted()
         var forward = WaitingListForward(problem: problem)
         var returned: [LineKey: Int] = [:], replaced: [LineKey: Int] = [:]
-        var relievedSoFar: [String: Int] = [:]
+        var extraReliefSoFar: [String: Int] = [:]
         var asPlanned = 0
         var pastDeviation: [LineKey: Int] = [:]
+        var kept: [LineKey: [Int]] = [:]
+        for line in planInForce.weekly.keys where offer(line) != nil {
+            kept[line] = Array(planInForce.weekly[line]!.prefix(w))
+        }
         for t in 1...w {
             var sends: [(line: LineKey, offer: Int, cases: Int, restriction: Int)] = []
             for line in lines {
@@ -116,15 +129,19 @@ public enum Replanner {
                 let sent: Int
                 if let record {
                     sent = record.sent
-                    pastDeviation[line, default: 0] += record.sent - (planInForce.weekly[line]?[t - 1] ?? 0)
+                    let deviation = record.sent - (planInForce.weekly[line]?[t - 1] ?? 0)
+                    pastDeviation[line, default: 0] += deviation
+                    // Relief so far: recorded patients of another administration at its
+                    // sites beyond what the plan in force agreed (net over its lines).
+                    if let owner = siteOwner(line), owner != line.administration { extraReliefSoFar[owner, default: 0] += deviation }
                 } else {
                     sent = planInForce.weekly[line]?[t - 1] ?? 0
                     if sent > 0 && siteOwner(line) != line.administration { asPlanned += 1 }
                 }
+                kept[line, default: [Int](repeating: 0, count: w)][t - 1] = sent
                 let cases = sent + replacements
                 if cases > 0 {
                     sends.append((line, o, cases, forward.eligibleCohorts(line, offer: o).count))
-                    if let owner = siteOwner(line), owner != line.administration { relievedSoFar[owner, default: 0] += cases }
                 }
             }
             for send in sends.sorted(by: { ($0.restriction, $0.line) < ($1.restriction, $1.line) }) {
@@ -147,9 +164,13 @@ public enum Replanner {
                 tookOver[gainer.administration, default: []].append("\(gainer.provider) \(gainer.specialty) from \(loser.administration)")
             }
         }
+        // The waiting list at the end of w: brought forward by the outcomes, or the
+        // new snapshot (whose patients' guarantee dates then decide principles 1 and 3).
+        var restForward = snapshot.map { WaitingListForward(problem: $0.problem) }
         var beyondAtThrough: [String: Int] = [:]
-        for (q, cohort) in problem.cohorts.enumerated() {
-            beyondAtThrough[cohort.key.administration, default: 0] += forward.beyondGuarantee(at: w, cohorts: [q])
+        let listAtThrough = restForward ?? forward
+        for (q, cohort) in listAtThrough.problem.cohorts.enumerated() {
+            beyondAtThrough[cohort.key.administration, default: 0] += listAtThrough.beyondGuarantee(at: w, cohorts: [q])
         }
 
         // 2. Replacements still owed go on top of the plan from week w+1.
@@ -167,7 +188,11 @@ public enum Replanner {
                 let free = offered.active[t - 1] ? offered.capacity[t - 1] - (reserved[o]?[t - w - 1] ?? 0) : 0
                 let n = min(remaining, max(0, free))
                 if n > 0 {
-                    forward.send(line, offer: o, count: n, period: t)
+                    if restForward != nil {
+                        restForward!.send(line, offer: o, count: n, period: t)
+                    } else {
+                        forward.send(line, offer: o, count: n, period: t)
+                    }
                     reserved[o, default: [Int](repeating: 0, count: T - w)][t - w - 1] += n
                     placed.append((week: problem.horizon.label(ofPeriod: t), cases: n))
                     remaining -= n
@@ -177,7 +202,9 @@ public enum Replanner {
             replacementLines.append(ReplacementLine(line: line, returned: returned[line] ?? 0,
                                                     replacedSoFar: replaced[line] ?? 0, placed: placed, unplaced: remaining))
         }
-        let rest = restOfYear(problem, through: w, treated: forward.treated, used: forward.usedAtOffer, reserved: reserved)
+        let used = forward.usedAtOffer.merging(restForward?.usedAtOffer ?? [:], uniquingKeysWith: +)
+        let rest = restOfYear(restForward?.problem ?? problem, through: w, treated: (restForward ?? forward).treated,
+                              used: used, reserved: reserved)
 
         // 3. The rest of the year, free, then with the requests' bounds.
         let before = Dictionary(uniqueKeysWithValues: lines.map { ($0, planInForce.planned($0, from: w + 1, to: T)) })
@@ -195,16 +222,35 @@ public enum Replanner {
             solves += 1
         }
 
+        // Relief in the re-plan (principle 2) is measured on the re-plan that makes no
+        // decrease: every sending line kept at least at the plan in force (a requested
+        // raise too). On the re-plan being tested the decreases would make it
+        // themselves: lowering contract lines (an earlier tier than internal
+        // transfers) moves their patients to the sites with room, and every
+        // administration owning such a site would "relieve" — by the very decreases
+        // it is to justify. Solved only when some line falls below the plan in force.
+        let sending = lines.filter { siteOwner($0) != $0.administration }
+        let firstTotals = lineTotals(rest, plan)
+        var reliefPlan = plan
+        if sending.contains(where: { (firstTotals[$0] ?? 0) < Double(before[$0] ?? 0) - 0.5 }) {
+            var held: [LineKey: BoundedBlockSolver.Bound] = [:]
+            for line in sending where (before[line] ?? 0) > 0 || bounds[line]?.lower != nil {
+                held[line] = .init(lower: max(before[line] ?? 0, bounds[line]?.lower ?? 0), upper: nil)
+            }
+            reliefPlan = try resolve(rest, base: free.plan, bounds: held, options: options)
+            solves += 1
+        }
+
         // 4. Decreases under the principles.
         var allowed: [LineKey: [Principle]] = [:]
         var refused: [LineKey: String] = [:]
         var proposed: [LineKey: Int] = [:]
-        var lastFindings = findings(rest, plan: plan, totals: lineTotals(rest, plan), before: before,
-                                    beyondAtThrough: beyondAtThrough, relievedSoFar: relievedSoFar, tookOver: tookOver)
+        var lastFindings = findings(rest, plan: plan, reliefPlan: reliefPlan, before: before,
+                                    beyondAtThrough: beyondAtThrough, relievedSoFar: extraReliefSoFar, tookOver: tookOver)
         while true {
             let totals = lineTotals(rest, plan)
-            lastFindings = findings(rest, plan: plan, totals: totals, before: before, beyondAtThrough: beyondAtThrough,
-                                    relievedSoFar: relievedSoFar, tookOver: tookOver)
+            lastFindings = findings(rest, plan: plan, reliefPlan: reliefPlan, before: before, beyondAtThrough: beyondAtThrough,
+                                    relievedSoFar: extraReliefSoFar, tookOver: tookOver)
             var newlyRefused = false
             for line in lines where siteOwner(line) != line.administration {
                 let planned = before[line] ?? 0
@@ -279,10 +325,12 @@ public enum Replanner {
         }
         return ReplanResult(problem: problem, rest: rest, through: w, periodisation: periodisation, evaluation: evaluation,
                             changes: changes, replacements: replacementLines, findings: lastFindings.0,
-                            regionFindings: lastFindings.1, solves: solves, unmatchedCases: forward.unmatched,
+                            regionFindings: lastFindings.1, solves: solves,
+                            unmatchedCases: forward.unmatched + (restForward?.unmatched ?? 0),
                             lineWeeksAsPlanned: asPlanned, beyondGuaranteeInForce: planInForce.beyondGuaranteeAtEnd,
                             beyondGuaranteeWeeks: beyondWeeks(rest, periodisation.plan),
-                            beyondGuaranteeWeeksInForce: planInForce.beyondGuaranteeByPeriod.map { $0[w...].reduce(0, +) })
+                            beyondGuaranteeWeeksInForce: planInForce.beyondGuaranteeByPeriod.map { $0[w...].reduce(0, +) },
+                            keptWeekly: kept, recorded: recorded, fromSnapshot: snapshot != nil)
     }
 
     /// The one place the re-plan periodises: the entry point `lotsa periodise` uses.
@@ -303,7 +351,8 @@ public enum Replanner {
     static func refusalReason(_ findings: PrincipleFindings, region: PrincipleFindings, through: String) -> String {
         "refused: no principle holds (1: \(findings.beyondAtThrough) beyond the guarantee at the end of \(through), "
             + "up to \(NumberFormat.csv(findings.beyondInReplan, decimals: 0)) in the re-plan; "
-            + "2: no patients of others treated and no line taken over; "
+            + "2: its sites took \(findings.relievedSoFar) of others' patients beyond plan so far and "
+            + "\(NumberFormat.csv(findings.relievedInReplan, decimals: 0)) in the re-plan, no line taken over; "
             + "3: region \(region.beyondAtThrough) beyond the guarantee at the end of \(through))"
     }
 
@@ -328,7 +377,7 @@ public enum Replanner {
     }
 
     /// The principle tests on one plan of the rest of the year.
-    static func findings(_ rest: PlanningProblem, plan: Plan, totals: [LineKey: Double], before: [LineKey: Int],
+    static func findings(_ rest: PlanningProblem, plan: Plan, reliefPlan: Plan, before: [LineKey: Int],
                          beyondAtThrough: [String: Int], relievedSoFar: [String: Int], tookOver: [String: [String]])
         -> ([String: PrincipleFindings], PrincipleFindings) {
         var beyond: [String: [Double]] = [:]
@@ -342,10 +391,19 @@ public enum Replanner {
             }
             beyond[cohort.key.administration] = series
         }
+        // Relief in the re-plan: other administrations' patients its sites treat over
+        // w+1…T beyond what the plan in force agreed for those weeks (net over its lines),
+        // in the re-plan that keeps every line at least at the plan in force.
         var relievedInReplan: [String: Double] = [:]
-        for flow in plan.flows {
+        for flow in reliefPlan.flows {
             if let owner = rest.providers[rest.offers[flow.offer].provider].administration, owner != flow.group.administration {
                 relievedInReplan[owner, default: 0] += flow.cases
+            }
+        }
+        let ownerOf = Dictionary(rest.providers.map { ($0.id, $0.administration) }, uniquingKeysWith: { first, _ in first })
+        for (line, planned) in before {
+            if let owner = ownerOf[line.provider] ?? nil, owner != line.administration {
+                relievedInReplan[owner, default: 0] -= Double(planned)
             }
         }
         var result: [String: PrincipleFindings] = [:]
