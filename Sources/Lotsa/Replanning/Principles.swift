@@ -14,10 +14,15 @@
 ///    * weeks 1…w, recorded outcomes only: its sites treated more patients of other
 ///      administrations than planned there (Σ over the lines other administration →
 ///      its sites of sent − planned ≥ 1; weeks without an outcome count as planned), or
-///    * weeks w+1…T, the re-plan being tested: its sites take more patients of other
+///    * weeks w+1…T, in the re-plan that makes no decrease (every sending line held at
+///      least at the plan in force): its sites take more patients of other
 ///      administrations than the plan in force had them take in those weeks
 ///      (Σ over the same lines of re-plan − plan in force ≥ 1, net: moving patients
-///      between the senders to its sites is no relief), or
+///      between the senders to its sites is no relief). Not on the re-plan being
+///      tested: there the decreases themselves move patients to the sites with room
+///      (contract volume is an earlier tier than internal transfers), so nearly every
+///      administration owning such a site would "relieve" by the decreases it is to
+///      justify; or
 ///    * weeks 1…w, recorded outcomes: it took over a line — it sent a provider more
 ///      than planned in a specialty while another administration sent it less. (A
 ///      take-over is judged on what happened, not on the re-plan: re-optimising moves
@@ -50,7 +55,8 @@ public enum Principle: Int, Sendable, CaseIterable, Comparable {
         case .relievedAnotherAdministration:
             return "its sites treated more of other administrations' patients than the plan in force had them treat: "
                 + "recorded outcomes of the weeks up to --through (sent - planned on the lines into its sites >= 1), "
-                + "or the re-plan's weeks after --through (re-plan - plan in force on those lines >= 1); "
+                + "or the weeks after --through in the re-plan that lowers no line below the plan in force "
+                + "(re-plan - plan in force on those lines >= 1); "
                 + "or up to --through it sent a provider more than planned while another administration sent it less"
         case .regionMeetsGuarantee:
             return "beyond_guarantee of the whole region is 0 at the end of --through"
