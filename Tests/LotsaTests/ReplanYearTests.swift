@@ -208,4 +208,31 @@ import Testing
         #expect(beyond.decision == .lowered)
         #expect(beyond.principles == [.relievedAnotherAdministration])
     }
+
+    @Test func reliefInTheReplanIsWhatTheRequestsAgree() throws {
+        // No relief so far and no principle 1 or 3 (as above). In the re-plan B asks to
+        // send 2 to A's site SA (planned 0): A takes on 2 of B's patients by agreement,
+        // and its own decrease rests on principle 2. Without B's request it is refused
+        // — the re-plan's own routing is never counted.
+        var files = ReplanTests.twoAdministrations(a: "A,s,90,30,100", b: "B,s,90,5,100")
+        files.scenarioYAML = files.scenarioYAML.replacingOccurrences(of: "internal_transfers: forbidden", with: "internal_transfers: allowed")
+        let problem = PlanningProblem(scenario: try files.load())
+        let inForce = PlanInForce(weekly: [Self.line: [3, 3, 3, 3]])
+        let lower = LineRequest(line: Self.line, volume: 0, location: SourceLocation(file: "requests.csv", line: 2))
+        let raise = LineRequest(line: LineKey(administration: "B", provider: "SA", specialty: "s"), volume: 2,
+                                location: SourceLocation(file: "requests.csv", line: 3))
+        func decide(_ requests: [LineRequest]) throws -> (LineChange, PrincipleFindings) {
+            let result = try Replanner.replan(problem: problem, planInForce: inForce,
+                                              outcomes: ReplanTests.outcomes([("A", "C", "2026-W14", 3, 0)]),
+                                              through: 1, requests: requests)
+            return (try #require(result.changes.first { $0.line == Self.line }), try #require(result.findings["A"]))
+        }
+        let (agreed, agreedFindings) = try decide([lower, raise])
+        #expect(agreedFindings.relievedInReplan == 2)
+        #expect(agreed.decision == .lowered)
+        #expect(agreed.principles == [.relievedAnotherAdministration])
+        let (alone, aloneFindings) = try decide([lower])
+        #expect(aloneFindings.relievedInReplan == 0)
+        #expect(alone.decision == .refused)
+    }
 }

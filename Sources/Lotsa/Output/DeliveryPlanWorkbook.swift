@@ -24,6 +24,9 @@ import Foundation
 /// 8 SU              ort            utfall   (unlocked) (unlocked) …  =SUM(D8:BD8)
 /// ```
 ///
+/// A re-plan fills the utfall cells of the weeks that happened (``Line/outcome``) and,
+/// for lines that had returns, adds a row "returned" under utfall (``Line/returned``).
+///
 /// The provider's id is in `B1`: sheet names follow Excel's rules (``SheetNames``)
 /// and may differ from the id, so ``DeliveryPlanWorkbookReader`` reads `B1`.
 ///

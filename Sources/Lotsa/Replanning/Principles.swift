@@ -14,15 +14,15 @@
 ///    * weeks 1…w, recorded outcomes only: its sites treated more patients of other
 ///      administrations than planned there (Σ over the lines other administration →
 ///      its sites of sent − planned ≥ 1; weeks without an outcome count as planned), or
-///    * weeks w+1…T, in the re-plan that makes no decrease (every sending line held at
-///      least at the plan in force): its sites take more patients of other
-///      administrations than the plan in force had them take in those weeks
-///      (Σ over the same lines of re-plan − plan in force ≥ 1, net: moving patients
-///      between the senders to its sites is no relief). Not on the re-plan being
-///      tested: there the decreases themselves move patients to the sites with room
-///      (contract volume is an earlier tier than internal transfers), so nearly every
-///      administration owning such a site would "relieve" by the decreases it is to
-///      justify; or
+///    * weeks w+1…T, by agreement: another administration's request raises its line
+///      into the administration's sites above the plan in force (Σ requested −
+///      planned ≥ 1; the re-plan keeps a raise as a lower bound), or its own requested
+///      raise of a line to a provider takes over a line another administration asks to
+///      lower there (same provider and specialty). Not the re-plan's own routing: any
+///      re-plan that is behind moves patients to the sites with room (and the decreases
+///      themselves do so, contract volume being an earlier tier than internal
+///      transfers), which made nearly every owner of a site a "relief" by the very
+///      decreases it was to justify; or
 ///    * weeks 1…w, recorded outcomes: it took over a line — it sent a provider more
 ///      than planned in a specialty while another administration sent it less. (A
 ///      take-over is judged on what happened, not on the re-plan: re-optimising moves
@@ -55,8 +55,8 @@ public enum Principle: Int, Sendable, CaseIterable, Comparable {
         case .relievedAnotherAdministration:
             return "its sites treated more of other administrations' patients than the plan in force had them treat: "
                 + "recorded outcomes of the weeks up to --through (sent - planned on the lines into its sites >= 1), "
-                + "or the weeks after --through in the re-plan that lowers no line below the plan in force "
-                + "(re-plan - plan in force on those lines >= 1); "
+                + "or, for the weeks after --through, requests.csv raises another administration's line into its sites "
+                + "(requested - planned >= 1) or its own line taking over one another administration asks to lower; "
                 + "or up to --through it sent a provider more than planned while another administration sent it less"
         case .regionMeetsGuarantee:
             return "beyond_guarantee of the whole region is 0 at the end of --through"

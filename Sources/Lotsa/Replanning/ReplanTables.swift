@@ -37,7 +37,8 @@ public enum ReplanTables {
     /// `beyond_guarantee_max_in_replan` (the most at the end of any week of
     /// `weeks_replan`: principle 1), `others_beyond_plan_so_far` (recorded sent − planned
     /// on the lines into its sites, `weeks_so_far`), `others_beyond_plan_in_replan`
-    /// (re-plan − plan in force on those lines, `weeks_replan`) and `took_over`: principle 2.
+    /// (requested raises of those lines above the plan in force, `weeks_replan`) and
+    /// `took_over`: principle 2.
     public static func principles(_ result: ReplanResult, dialect: CSVDialectOut = .standard) -> String {
         var csv = CSVWriter(header: ["administration", "beyond_guarantee_at_through", "beyond_guarantee_max_in_replan",
                                      "others_beyond_plan_so_far", "others_beyond_plan_in_replan", "took_over",

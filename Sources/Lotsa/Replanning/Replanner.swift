@@ -222,34 +222,37 @@ public enum Replanner {
             solves += 1
         }
 
-        // Relief in the re-plan (principle 2) is measured on the re-plan that makes no
-        // decrease: every sending line kept at least at the plan in force (a requested
-        // raise too). On the re-plan being tested the decreases would make it
-        // themselves: lowering contract lines (an earlier tier than internal
-        // transfers) moves their patients to the sites with room, and every
-        // administration owning such a site would "relieve" — by the very decreases
-        // it is to justify. Solved only when some line falls below the plan in force.
-        let sending = lines.filter { siteOwner($0) != $0.administration }
-        let firstTotals = lineTotals(rest, plan)
-        var reliefPlan = plan
-        if sending.contains(where: { (firstTotals[$0] ?? 0) < Double(before[$0] ?? 0) - 0.5 }) {
-            var held: [LineKey: BoundedBlockSolver.Bound] = [:]
-            for line in sending where (before[line] ?? 0) > 0 || bounds[line]?.lower != nil {
-                held[line] = .init(lower: max(before[line] ?? 0, bounds[line]?.lower ?? 0), upper: nil)
+        // Relief in the re-plan (principle 2) is what the requests agree, never the
+        // optimiser's own routing: any re-plan that is behind moves patients to the
+        // sites with room (and lowering contract lines, an earlier tier than internal
+        // transfers, does so all the more), which would make nearly every owner of a
+        // site a "relief" by the very decreases it is to justify. So: requested raises
+        // of other administrations' lines into its sites (kept as lower bounds), and a
+        // requested raise of its own line to a provider whose line from another
+        // administration is requested lower (a line taken over by agreement).
+        var reliefInReplan: [String: Double] = [:]
+        for request in requests {
+            guard let owner = siteOwner(request.line), owner != request.line.administration else { continue }
+            reliefInReplan[owner, default: 0] += Double(max(0, request.volume - (before[request.line] ?? 0)))
+        }
+        for gainer in requests where gainer.volume > (before[gainer.line] ?? 0) {
+            for loser in requests where loser.line.provider == gainer.line.provider
+                && loser.line.specialty == gainer.line.specialty && loser.line.administration != gainer.line.administration
+                && loser.volume < (before[loser.line] ?? 0) {
+                tookOver[gainer.line.administration, default: []]
+                    .append("\(gainer.line.provider) \(gainer.line.specialty) from \(loser.line.administration) (requested)")
             }
-            reliefPlan = try resolve(rest, base: free.plan, bounds: held, options: options)
-            solves += 1
         }
 
         // 4. Decreases under the principles.
         var allowed: [LineKey: [Principle]] = [:]
         var refused: [LineKey: String] = [:]
         var proposed: [LineKey: Int] = [:]
-        var lastFindings = findings(rest, plan: plan, reliefPlan: reliefPlan, before: before,
+        var lastFindings = findings(rest, plan: plan, reliefInReplan: reliefInReplan,
                                     beyondAtThrough: beyondAtThrough, relievedSoFar: extraReliefSoFar, tookOver: tookOver)
         while true {
             let totals = lineTotals(rest, plan)
-            lastFindings = findings(rest, plan: plan, reliefPlan: reliefPlan, before: before, beyondAtThrough: beyondAtThrough,
+            lastFindings = findings(rest, plan: plan, reliefInReplan: reliefInReplan, beyondAtThrough: beyondAtThrough,
                                     relievedSoFar: extraReliefSoFar, tookOver: tookOver)
             var newlyRefused = false
             for line in lines where siteOwner(line) != line.administration {
@@ -377,7 +380,7 @@ public enum Replanner {
     }
 
     /// The principle tests on one plan of the rest of the year.
-    static func findings(_ rest: PlanningProblem, plan: Plan, reliefPlan: Plan, before: [LineKey: Int],
+    static func findings(_ rest: PlanningProblem, plan: Plan, reliefInReplan relievedInReplan: [String: Double],
                          beyondAtThrough: [String: Int], relievedSoFar: [String: Int], tookOver: [String: [String]])
         -> ([String: PrincipleFindings], PrincipleFindings) {
         var beyond: [String: [Double]] = [:]
@@ -390,21 +393,6 @@ public enum Replanner {
                 region[t] += late
             }
             beyond[cohort.key.administration] = series
-        }
-        // Relief in the re-plan: other administrations' patients its sites treat over
-        // w+1…T beyond what the plan in force agreed for those weeks (net over its lines),
-        // in the re-plan that keeps every line at least at the plan in force.
-        var relievedInReplan: [String: Double] = [:]
-        for flow in reliefPlan.flows {
-            if let owner = rest.providers[rest.offers[flow.offer].provider].administration, owner != flow.group.administration {
-                relievedInReplan[owner, default: 0] += flow.cases
-            }
-        }
-        let ownerOf = Dictionary(rest.providers.map { ($0.id, $0.administration) }, uniquingKeysWith: { first, _ in first })
-        for (line, planned) in before {
-            if let owner = ownerOf[line.provider] ?? nil, owner != line.administration {
-                relievedInReplan[owner, default: 0] -= Double(planned)
-            }
         }
         var result: [String: PrincipleFindings] = [:]
         for administration in rest.administrations {
