@@ -8,7 +8,7 @@ volume to the tens as a production chiefs' decision would (half up; lines that r
 to 0 are left out) and raises the decision for one line beyond what its contract can
 deliver, so that `lotsa periodise` has unresolved volume (outlösta volymer) to report.
 
-Usage:
+Usage (the default algorithm's plan, not --algorithm simplex, whose missiv differs):
   lotsa plan Scenarios/vgr-2026-baseline --out /tmp/baseline
   python3 Scenarios/tools/derive_decided_missiv.py /tmp/baseline/missiv.csv \
       > Scenarios/vgr-2026-baseline/decided_missiv.csv

@@ -3,7 +3,7 @@
 the daily operating-room report of Monday 5 October 2026 and a waiting list with
 target dates at day precision. Deterministic: run it again and the files are the same.
 
-The report is the template's operating-room rows (shared/data/or-report-example.csv)
+The report is the operating-room rows of the region's daily report template
 on a day when a special event has taken 7 of Skövde's 15 staffed rooms (kir 7 -> 4,
 ort 4 -> 2, gyn 4 -> 2). The waiting list puts, per administration and specialty,
 `per_day` patients on every target date of the next 60 days plus `overdue` patients

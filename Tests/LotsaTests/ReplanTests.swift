@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Lotsa
 
-/// Mid-year re-planning on tiny, hand-worked scenarios (plan-semantics.md §7).
+/// Mid-year re-planning on tiny, hand-worked scenarios (optimal-plan.md §7).
 @Suite struct ReplanTests {
     // MARK: - Helpers
 

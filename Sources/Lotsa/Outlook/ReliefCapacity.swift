@@ -3,7 +3,7 @@ import LinearProgramming
 /// The smallest extra weekly capacity per administration and specialty that brings
 /// the patients beyond the care guarantee at the end of the horizon to zero.
 ///
-/// One LP per specialty, on the same model as the planner (plan-semantics.md §2–§4,
+/// One LP per specialty, on the same model as the planner (optimal-plan.md §2–§4,
 /// cumulative form as in ``BlockFormulation``), with:
 /// * `x[a] ≥ 0`: extra cases per period at administration a's sites, the same in
 ///   every period. One variable feeds every period, which is why this is an LP and

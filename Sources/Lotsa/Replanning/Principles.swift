@@ -1,5 +1,5 @@
 /// The three principles of the routine for changing delivery plans (seed 001, step
-/// 5a; plan-semantics.md §7): a line may be lowered only when at least one holds.
+/// 5a; optimal-plan.md §7): a line may be lowered only when at least one holds.
 ///
 /// How each is tested, with `w` the last week of outcomes (`--through`) and the
 /// re-plan being the rest of the year w+1…T *with the decrease made*:

@@ -1,7 +1,7 @@
 /// Brings the waiting list forward through the weeks that have happened.
 ///
 /// The outcomes say how many patients each line sent, not which ones. Which cohorts
-/// they came from follows plan-semantics.md §2: within a cohort patients are treated
+/// they came from follows optimal-plan.md §2: within a cohort patients are treated
 /// earliest-target-first, and a line's cases go, one by one, to the patient of the
 /// sending administration and specialty whose target period is earliest among the
 /// cohorts the provider accepts (care type, ASA class) that have a patient available
