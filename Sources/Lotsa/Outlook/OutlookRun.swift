@@ -110,6 +110,9 @@ public enum OutlookRun {
         stopwatch.lap("write outputs")
         return OutlookReport(outlook: outlook, analysis: analysis, bands: bands, outputDirectory: destination,
                              check: expectations.map { ExpectationCheck.evaluate($0, summary: document) },
-                             timings: stopwatch.laps)
+                             timings: stopwatch.laps.flatMap { lap in
+                                 // The outlook's own parts, indented under their lap.
+                                 lap.0 == "outlook and relief capacity" ? [lap] + analysis.timings.map { ("  " + $0.0, $0.1) } : [lap]
+                             })
     }
 }
