@@ -157,6 +157,10 @@ import Testing
         #expect(cohort.available[4] == 40)
         #expect(cohort.available[8] == 84)
         #expect(cohort.available[12] == 132)
+        // The weekly means before rounding: 10, 11 and 12.1 (1.1², compounded; 12 would
+        // be linear growth, which the rounded totals above cannot tell apart).
+        let means = try #require(outlook.expectedArrivals.values.first)
+        #expect(abs(means[0] - 10) < 1e-9 && abs(means[4] - 11) < 1e-9 && abs(means[8] - 12.1) < 1e-9)
     }
 
     static var sampled: ScenarioFiles {
