@@ -30,10 +30,10 @@ struct OutlookCommand: ParsableCommand {
     @Option(name: .long, help: "A YAML file of expectations on outlook.json paths (kpis.…); exit 1 with a table when one is not met.")
     var expect: String?
 
-    @Flag(name: .long, help: "Leave relief capacity out (an LP per specialty; the slow part).")
+    @Flag(name: .long, help: "Leave relief capacity out (its columns then say 'not computed').")
     var noRelief = false
 
-    @Flag(name: .long, help: "Compute relief capacity in every sampled variant too (an LP per specialty and variant; slow).")
+    @Flag(name: .long, help: "Compute relief capacity in every sampled variant too (about doubles each variant's time).")
     var reliefInSamples = false
 
     @OptionGroup var solve: SolveOptions

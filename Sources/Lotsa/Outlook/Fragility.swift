@@ -74,12 +74,12 @@ public struct FragilityAssessment: Sendable, Hashable {
             let first = f.firstPeriodBeyond.map { " (first in \(label($0)))" } ?? ""
             reasons.append("\(Int(beyond.rounded())) beyond the guarantee at the end\(first)")
         }
-        if row.reliefCases > 0 {
+        if let relief = row.reliefCases, relief > 0 {
             pressure = true
             let weekly = f.ownCapacity / weeks
-            score += weekly > 0 ? 10 * Double(row.reliefCases) / weekly : 10
+            score += weekly > 0 ? 10 * Double(relief) / weekly : 10
             let rooms = row.reliefRooms.map { " (\(Self.number($0)) operating rooms)" } ?? ""
-            reasons.append("needs \(row.reliefCases) more cases a week\(rooms)")
+            reasons.append("needs \(relief) more cases a week\(rooms)")
         }
         return FragilityAssessment(specialty: f.scope.specialty ?? "*", fragile: pressure,
                                    score: (score * 1000).rounded() / 1000, reasons: reasons)

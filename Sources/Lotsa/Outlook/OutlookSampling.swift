@@ -162,13 +162,14 @@ public enum OutlookKPIs {
             ("first_week_beyond_guarantee", f.firstPeriodBeyond.map(Double.init) ?? .infinity),
             ("share_at_contracts", f.shareAtContracts),
             ("share_at_other_administrations", f.shareAtOtherAdministrations),
-            ("relief_cases_per_week", Double(row.reliefCases)),
-            ("relief_weeks_to_clear", Double(row.reliefWeeksToClear)),
             ("queue_load", row.queueing.queueLoad ?? .infinity),
             ("queue_target_size", row.queueing.targetQueueSize),
             ("queue_relief_capacity", row.queueing.reliefCapacity),
             ("queue_relief_extra", row.queueing.reliefExtra),
         ]
+        // Relief only where it was computed: a missing KPI, not a zero.
+        if let cases = row.reliefCases { list.append(("relief_cases_per_week", Double(cases))) }
+        if let weeks = row.reliefWeeksToClear { list.append(("relief_weeks_to_clear", Double(weeks))) }
         return list
     }
 }

@@ -41,10 +41,10 @@ public struct OutlookTables: Sendable {
         ("sites_with_capacity", "own sites with capacity in the scope"),
         ("largest_site", "the site with the most own capacity"),
         ("largest_site_share", "its share of own capacity"),
-        ("relief_cases_per_week", "smallest extra weekly capacity (whole cases) that brings beyond-guarantee at the end to zero, from the engine"),
-        ("relief_exact", "the same at the LP optimum, before rounding up per administration"),
+        ("relief_cases_per_week", "smallest extra weekly capacity (whole cases) that brings beyond-guarantee at the end to zero, from the engine (empty: not computed, --no-relief)"),
+        ("relief_exact", "the same at the LP optimum, before whole cases (specialty and region rows; empty: not computed)"),
         ("relief_operating_rooms", "the relief in operating rooms at the administration's cases per room-week"),
-        ("relief_weeks_to_clear", "weeks until nobody is beyond the guarantee in the plan with the relief capacity added (periods + 1: not within the horizon)"),
+        ("relief_weeks_to_clear", "weeks until nobody is beyond the guarantee in the plan with the relief capacity added (periods + 1: not within the horizon; empty: not computed)"),
         ("queue_load", "NHSRwaitinglist queue load: weekly demand / weekly own capacity"),
         ("queue_target_size", "target queue size: weekly demand × guarantee weeks / 4"),
         ("queue_relief_capacity", "relief capacity: demand + (waiting at start − target queue size) / horizon weeks, cases a week"),
@@ -61,8 +61,8 @@ public struct OutlookTables: Sendable {
                 number(f.beyondStart), number(f.waitingEnd.last ?? 0), number(f.beyondEnd.last ?? 0),
                 label(f.firstPeriodBeyond), number(f.treated), number(f.shareAtContracts),
                 number(f.shareAtOtherAdministrations), String(f.sitesWithCapacity), f.largestSite ?? "",
-                optional(f.largestSiteShare), String(row.reliefCases), number(row.reliefExact), optional(row.reliefRooms),
-                String(row.reliefWeeksToClear), optional(q.queueLoad), number(q.targetQueueSize),
+                optional(f.largestSiteShare), row.reliefCases.map(String.init) ?? "", optional(row.reliefExact), optional(row.reliefRooms),
+                row.reliefWeeksToClear.map(String.init) ?? "", optional(q.queueLoad), number(q.targetQueueSize),
                 number(q.reliefCapacity), number(q.reliefExtra)]
     }
 
@@ -166,9 +166,10 @@ public struct OutlookTables: Sendable {
                                         ("sites_with_capacity", .number(Double(f.sitesWithCapacity))),
                                         ("largest_site", f.largestSite.map(JSONValue.string) ?? .null),
                                         ("largest_site_share", num(f.largestSiteShare))])),
-                ("relief", .object([("cases_per_week", .number(Double(row.reliefCases))), ("exact", num(row.reliefExact)),
+                ("relief", .object([("computed", .bool(row.reliefCases != nil)),
+                                    ("cases_per_week", num(row.reliefCases.map(Double.init))), ("exact", num(row.reliefExact)),
                                     ("operating_rooms", num(row.reliefRooms)),
-                                    ("weeks_to_clear", .number(Double(row.reliefWeeksToClear)))])),
+                                    ("weeks_to_clear", num(row.reliefWeeksToClear.map(Double.init)))])),
                 ("queueing", .object([("demand_per_week", num(q.demandPerWeek)), ("capacity_per_week", num(q.ownCapacityPerWeek)),
                                       ("queue_load", num(q.queueLoad)), ("queue_size", num(q.queueSize)),
                                       ("target_wait_weeks", num(q.targetWaitWeeks)),
@@ -191,7 +192,13 @@ public struct OutlookTables: Sendable {
         document.append(("tiers", .array(Tier.allCases.map { tier in
             .object([("name", .string(tier.rawValue)), ("value", num(analysis.tiers[tier]))])
         })))
-        document.append(("relief_check", .object([("beyond_guarantee_end_planned_with_relief", num(analysis.beyondWithRelief))])))
+        document.append(("relief_check", .object([("computed", .bool(analysis.beyondWithRelief != nil)),
+                                                  ("beyond_guarantee_end_planned_with_relief", num(analysis.beyondWithRelief)),
+                                                  ("methods", .object(analysis.reliefMethods.keys.sorted().map { specialty in
+                                                      let entry = analysis.reliefMethods[specialty]!
+                                                      return (specialty, .object([("method", .string(entry.method)),
+                                                                                  ("solves", .number(Double(entry.solves)))]))
+                                                  }))])))
         if let bands {
             let a = options.assumptions
             document.append(("bands", .object([
@@ -248,6 +255,9 @@ public struct OutlookTables: Sendable {
         return .object(tree)
     }
 
+    /// What the terminal table says where relief capacity was left out (`--no-relief`).
+    public static let notComputed = "not computed"
+
     /// The terminal table: the fragility ranking with its figures, the region, and bands.
     public func text() -> String {
         func fmt(_ value: Double?, _ decimals: Int = 2) -> String {
@@ -268,7 +278,7 @@ public struct OutlookTables: Sendable {
                      + "(\(horizon.label(ofPeriod: 1)) – \(horizon.label(ofPeriod: horizon.periods))), unchanged conditions"]
         let header = [pad("#", 3), pad("specialty", 9), pad("fragile", 7), pad("load", 5, right: true),
                       pad("w/contr", 7, right: true), pad("waiting start→end", 18, right: true),
-                      pad("beyond end", 10, right: true), pad("relief/wk", 9, right: true), pad("rooms", 5, right: true),
+                      pad("beyond end", 10, right: true), pad("relief/wk", 12, right: true), pad("rooms", 5, right: true),
                       pad("queue relief", 12, right: true)]
         lines.append(header.joined(separator: " "))
         for (k, a) in analysis.fragility.enumerated() {
@@ -278,7 +288,7 @@ public struct OutlookTables: Sendable {
                           pad(fmt(f.loadOwn), 5, right: true), pad(fmt(f.loadWithContracts), 7, right: true),
                           pad("\(Int(f.waitingStart.rounded()))→\(Int((f.waitingEnd.last ?? 0).rounded()))", 18, right: true),
                           pad(String(Int((f.beyondEnd.last ?? 0).rounded())), 10, right: true),
-                          pad(String(row.reliefCases), 9, right: true), pad(fmt(row.reliefRooms, 1), 5, right: true),
+                          pad(row.reliefCases.map(String.init) ?? Self.notComputed, 12, right: true), pad(fmt(row.reliefRooms, 1), 5, right: true),
                           pad(fmt(row.queueing.reliefExtra, 1), 12, right: true)].joined(separator: " "))
             lines.append("      " + a.reasons.joined(separator: "; "))
         }
@@ -287,21 +297,31 @@ public struct OutlookTables: Sendable {
             lines.append("region: load \(fmt(f.loadOwn)) (\(fmt(f.loadWithContracts)) with contracts); waiting \(Int(f.waitingStart.rounded())) → "
                          + f.waitingEnd.map { String(Int($0.rounded())) }.joined(separator: " → ")
                          + "; beyond the guarantee at the end of each year: " + f.beyondEnd.map { String(Int($0.rounded())) }.joined(separator: ", ")
-                         + "; relief \(region.reliefCases) cases a week")
+                         + "; relief " + (region.reliefCases.map { "\($0) cases a week" } ?? Self.notComputed))
         }
         if let bands {
             lines.append("bands over \(options.samples) variants (seed \(options.seed)), P10 / P50 / P90:")
             let wanted = ["load_own", "beyond_guarantee_end_year\(outlook.years)", "relief_cases_per_week", "fragile"]
-            lines.append(pad("", 13) + wanted.map { pad($0, 26, right: true) }.joined())
+            // Each column as wide as its name or its widest cell, one space between columns.
             var specialties: [String] = analysis.fragility.map(\.specialty)
             specialties.append("*")
-            for specialty in specialties {
-                let cells = wanted.map { kpi -> String in
-                    guard let b = bands.first(where: { $0.specialty == specialty && $0.administration == "*" && $0.kpi == kpi }) else { return pad("", 26) }
+            let cells: [[String]] = specialties.map { specialty in
+                wanted.map { kpi -> String in
+                    guard let b = bands.first(where: { $0.specialty == specialty && $0.administration == "*" && $0.kpi == kpi }) else {
+                        return kpi.hasPrefix("relief") ? Self.notComputed : "—"
+                    }
                     let d = kpi.hasPrefix("load") || kpi == "fragile" ? 2 : 0
-                    return pad("\(fmt(b.p10, d)) / \(fmt(b.p50, d)) / \(fmt(b.p90, d))", 26, right: true)
+                    return "\(fmt(b.p10, d)) / \(fmt(b.p50, d)) / \(fmt(b.p90, d))"
                 }
-                lines.append(pad(specialty == "*" ? "region" : specialty, 13) + cells.joined())
+            }
+            let widths = wanted.indices.map { k in cells.reduce(wanted[k].count) { max($0, $1[k].count) } }
+            let names = specialties.map { $0 == "*" ? "region" : $0 }
+            let first = names.reduce("specialty".count) { max($0, $1.count) }
+            lines.append(([pad("specialty", first)] + wanted.indices.map { pad(wanted[$0], widths[$0], right: true) })
+                .joined(separator: " "))
+            for (k, name) in names.enumerated() {
+                lines.append(([pad(name, first)] + wanted.indices.map { pad(cells[k][$0], widths[$0], right: true) })
+                    .joined(separator: " "))
             }
         }
         return lines.joined(separator: "\n")

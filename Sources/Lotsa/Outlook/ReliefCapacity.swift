@@ -3,29 +3,41 @@ import LinearProgramming
 /// The smallest extra weekly capacity per administration and specialty that brings
 /// the patients beyond the care guarantee at the end of the horizon to zero.
 ///
-/// One LP per specialty, on the same model as the planner (optimal-plan.md §2–§4,
-/// cumulative form as in ``BlockFormulation``), with:
-/// * `x[a] ≥ 0`: extra cases per period at administration a's sites, the same in
-///   every period. One variable feeds every period, which is why this is an LP and
-///   not a network: a network arc would let the extra capacity differ per week.
-/// * `e[g,a,t] ≥ 0`: cases of cohort group g treated on that extra capacity in t
-///   (its own administration's, or another's when the policy allows transfers), with
-///   Σ_g e[g,a,t] ≤ x[a] in every period;
-/// * `Y[q,T] ≥ G_q(T)`: nobody beyond the guarantee at the end of the horizon.
+/// The question is the planner's model (optimal-plan.md §2–§4) with extra cases
+/// x[a] ≥ 0 a week at administration a's sites, the same in every week, and nobody
+/// beyond the guarantee at the end; Σ_a x[a] is minimised. Capacity is whole cases.
 ///
-/// Minimised lexicographically: first Σ_a x[a] — the smallest extra weekly
-/// capacity, exactly; minimising overdue first would buy capacity to remove every
-/// overdue week, which is not the question — then internal transfers, so that an
-/// administration's own spare capacity serves its own patients and the extra
-/// capacity lands where the patients are. Capacity is whole cases: each x[a] is
-/// rounded up, and ``OutlookRun`` plans again with the rounded capacity to check
-/// that nobody is left beyond the guarantee.
+/// **With transfers allowed** (or one administration) every group can use every
+/// administration's extra capacity, so only the total X matters for the guarantee,
+/// and ``ReliefNetwork`` answers "how many are left beyond the guarantee with X a
+/// week" exactly with the planner's own network simplex. That count B(X) is convex,
+/// decreasing and whole at whole X; from an X that leaves someone beyond the
+/// guarantee, the relief arcs' reduced costs give a tangent below B whose zero is
+/// never past the smallest feasible X. Newton steps rounded up therefore climb to the
+/// smallest whole X exactly (each step is one min-cost flow; typically a handful per
+/// specialty), and one more step in fractions (the network scaled by the
+/// denominator) gives the LP minimum of X, `exact`. X is then split between the
+/// administrations where it is used: one more flow keeps nobody beyond the guarantee,
+/// then minimises transfers to other administrations' sites and then cases on the
+/// extra capacity, so each group uses its own sites first, extra capacity rather than
+/// a transfer, and the extra capacity lands where the patients are; X is shared in
+/// proportion to each administration's cases on it (largest remainder).
+///
+/// **With transfers forbidden and several administrations** each administration's
+/// extra capacity serves only its own patients and the x[a] interact through the
+/// contracts; then one GLPK LP per specialty answers it (``solveLP(_:_:options:)``),
+/// rounding each x[a] up.
 public struct ReliefCapacity: Sendable {
     public var specialty: String
-    /// x[a] at the LP optimum, per administration (may be fractional).
-    public var exact: [String: Double]
-    /// x[a] rounded up to whole cases.
+    /// The smallest total extra weekly capacity at the LP optimum (may be
+    /// fractional); nil when the fractional steps did not close (see `method`).
+    public var exact: Double?
+    /// Whole extra cases a week per administration.
     public var cases: [String: Int]
+    /// `network` (Newton on the network simplex) or `simplex` (GLPK LP).
+    public var method: String
+    /// Min-cost flows (network) or LPs (simplex) solved.
+    public var solves: Int
 
     /// Solves every specialty block, `parallelism` at a time.
     public static func solve(_ problem: PlanningProblem, parallelism: Int,
@@ -39,6 +51,131 @@ public struct ReliefCapacity: Sendable {
 
     static func solve(_ problem: PlanningProblem, _ block: SpecialtyBlock,
                       options: SolverOptions) throws(PlanningError) -> ReliefCapacity {
+        let administrations = Set(block.groups.map(\.administration))
+        guard problem.policy.internalTransfersAllowed || administrations.count <= 1 else {
+            return try solveLP(problem, block, options: options)
+        }
+        do {
+            return try solveNetwork(problem, block)
+        } catch {
+            throw .solverFault(specialty: block.specialty, message: "relief capacity: \(error)")
+        }
+    }
+
+    /// Newton's method on B(X) with the network simplex (see the type's documentation).
+    static func solveNetwork(_ problem: PlanningProblem, _ block: SpecialtyBlock) throws(SolverError) -> ReliefCapacity {
+        var network = ReliefNetwork(problem: problem, block: block)
+        var solves = 0
+        func beyond(_ x: Int) throws(SolverError) -> (value: Double, slope: Double) {
+            network.setRelief(Double(x))
+            solves += 1
+            return try network.beyond()
+        }
+        // low: the largest X known to leave someone beyond the guarantee, with B and a
+        // subgradient there; high: the smallest X known to leave nobody.
+        var low = 0
+        var (lowValue, lowSlope) = try beyond(0)
+        var whole = 0
+        if lowValue > 0 {
+            var high: Int?
+            while true {
+                if let high, high == low + 1 { whole = high; break }
+                var next: Int
+                if lowSlope < 0 {
+                    // The tangent's zero, rounded up: never past the answer.
+                    next = max(low + 1, low + Int((lowValue / -lowSlope - 1e-9).rounded(.up)))
+                    if let high, next >= high { whole = high; break }
+                } else if let high {
+                    next = (low + high) / 2
+                } else {
+                    next = max(1, 2 * low)
+                }
+                let (value, slope) = try beyond(next)
+                if value == 0 {
+                    // From a tangent, the first X that clears is the smallest.
+                    if lowSlope < 0 { whole = next; break }
+                    high = next
+                } else {
+                    (low, lowValue, lowSlope) = (next, value, slope)
+                }
+            }
+        }
+        let exact = whole == 0 ? 0 : try fractional(problem, block, low: low, value: lowValue, slope: lowSlope,
+                                                     solves: &solves)
+        network.setRelief(Double(whole))
+        let cases = try split(whole, network: network, block: block, problem: problem)
+        solves += 1
+        return ReliefCapacity(specialty: block.specialty, exact: exact, cases: cases, method: "network", solves: solves)
+    }
+
+    /// The LP minimum of X in (low, low + 1]: Newton steps in fractions from `low`,
+    /// each on the network scaled by the step's denominator; nil after four steps.
+    static func fractional(_ problem: PlanningProblem, _ block: SpecialtyBlock, low: Int, value: Double, slope: Double,
+                           solves: inout Int) throws(SolverError) -> Double? {
+        guard slope < 0 else { return nil }
+        // x = numerator / denominator; B there, scaled by the denominator, is `value`.
+        var numerator = Double(low), denominator = 1.0, value = value, slope = slope
+        for _ in 0..<4 {
+            numerator = numerator * -slope + value
+            denominator *= -slope
+            guard denominator <= 1e6 else { return nil }
+            var scaled = ReliefNetwork(problem: problem, block: block, scale: denominator)
+            scaled.setRelief(numerator)
+            solves += 1
+            (value, slope) = try scaled.beyond()
+            if value == 0 { return numerator / denominator }
+            guard slope < 0 else { return nil }
+        }
+        return nil
+    }
+
+    /// Splits `whole` between the administrations in proportion to their patients'
+    /// cases on the extra capacity when transfers and then extra cases are minimised
+    /// with nobody beyond the guarantee (largest remainder, ties in the problem's order).
+    static func split(_ whole: Int, network: ReliefNetwork, block: SpecialtyBlock,
+                      problem: PlanningProblem) throws(SolverError) -> [String: Int] {
+        var cases: [String: Int] = [:]
+        for administration in problem.administrations { cases[administration] = 0 }
+        guard whole > 0 else { return cases }
+        let solution: MinCostFlowSolution
+        do {
+            solution = try NetworkSimplex().solveLexicographic(network.network, costs: [network.beyondCosts, network.transferCosts,
+                                                                                        network.reliefUseCosts])
+        } catch {
+            // Transfer weights that cannot be made whole: extra cases alone.
+            solution = try NetworkSimplex().solveLexicographic(network.network, costs: [network.beyondCosts, network.reliefUseCosts])
+        }
+        var used: [String: Double] = [:]
+        for (g, arcs) in network.reliefUse.enumerated() {
+            used[block.groups[g].administration, default: 0] += arcs.reduce(0) { $0 + solution.flow[$1] }
+        }
+        let total = used.values.reduce(0, +)
+        let owners = problem.administrations.filter { (used[$0] ?? 0) > 0 }
+        guard total > 0, !owners.isEmpty else {
+            cases[block.groups.first?.administration ?? problem.administrations[0]] = whole
+            return cases
+        }
+        var remainders: [(Double, Int)] = []
+        var given = 0
+        for (k, administration) in problem.administrations.enumerated() {
+            let share = Double(whole) * (used[administration] ?? 0) / total
+            let floor = Int(share.rounded(.down))
+            cases[administration] = floor
+            given += floor
+            remainders.append((share - Double(floor), k))
+        }
+        for (_, k) in remainders.sorted(by: { ($0.0, -$0.1) > ($1.0, -$1.1) }).prefix(whole - given) {
+            cases[problem.administrations[k], default: 0] += 1
+        }
+        return cases
+    }
+
+    /// One LP per specialty, with one variable x[a] per administration feeding every
+    /// period's extra capacity (Σ_g e[g,a,t] ≤ x[a]), `Y[q,T] ≥ G_q(T)` as a bound,
+    /// minimised lexicographically: Σ_a x[a], then internal transfers. Each x[a] is
+    /// rounded up. Used where extra capacity cannot be pooled (transfers forbidden).
+    static func solveLP(_ problem: PlanningProblem, _ block: SpecialtyBlock,
+                        options: SolverOptions) throws(PlanningError) -> ReliefCapacity {
         let T = problem.periods
         var model = Model(name: "relief_\(block.specialty)")
         let cohorts = block.cohorts.map { problem.cohorts[$0] }
@@ -136,13 +273,14 @@ public struct ReliefCapacity: Sendable {
         guard solution.status == .optimal else {
             throw .solverStopped(specialty: block.specialty, tier: solution.failedStep ?? "relief_capacity", status: solution.status)
         }
-        var exact: [String: Double] = [:], cases: [String: Int] = [:]
+        var exact = 0.0, cases: [String: Int] = [:]
         for (k, administration) in administrations.enumerated() {
             let value = max(0, Planner.clean(solution.solution.values[Int(x[k])]))
-            exact[administration] = value
+            exact += value
             cases[administration] = Int((value - 1e-7).rounded(.up))
         }
-        return ReliefCapacity(specialty: block.specialty, exact: exact, cases: cases)
+        return ReliefCapacity(specialty: block.specialty, exact: exact, cases: cases, method: "simplex",
+                              solves: objectives.count)
     }
 
     /// The transfer weight of a case of `from` on extra capacity at `to`'s sites:
