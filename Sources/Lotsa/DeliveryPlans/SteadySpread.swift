@@ -10,11 +10,12 @@ import LinearProgramming
 /// specialty) at a time with every other offer held fixed (block coordinate descent),
 /// a few sweeps over the offers of a specialty. For one offer the problem is a
 /// minimum-cost flow, solved exactly by ``NetworkSimplex`` in three lexicographic
-/// steps — overdue, then the L1 deviation from the capacity-proportional target, then
-/// waiting:
+/// steps — overdue, then the deviation (x − τ)² from the capacity-proportional share
+/// (``ConvexDeviation``), then waiting (a decided missiv without a start plan puts
+/// "place as much as possible" first):
 ///
 /// ```
-/// source ─cap(t)→ week t ─≤ target, 0 │ rest, 1→ line a in week t ─→ cohort q in week t
+/// source ─cap(t)→ week t ─unit arcs, 2k − 1 − round(2τ)→ line a in week t ─→ cohort q in week t
 /// cohort q in week t ─(X_q(t): cases of q at this offer by week t)→ cohort q in week t+1 … → line a ─V_a→ sink
 /// source ────────────────────────────── unused capacity ─────────────────────────────→ sink
 /// ```
