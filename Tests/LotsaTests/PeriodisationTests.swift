@@ -225,7 +225,10 @@ import Testing
         let single = try Periodiser.periodise(problem, decided: decided { 2 * $0 + 3 }, options: monolithic)
         try Self.check(single, "seed \(seed) monolithic")
         #expect(abs(single.lpUnresolved - ambitious.lpUnresolved) <= 1e-6, "seed \(seed)")
-        #expect(abs(single.lpDeviation - ambitious.lpDeviation) <= 1e-6, "seed \(seed)")
+        // (When every decided case could be placed the fast engine ran, whose spread is not the LP's.)
+        if ambitious.engine == .lp {
+            #expect(abs(single.lpDeviation - ambitious.lpDeviation) <= 1e-6, "seed \(seed)")
+        }
         #expect(single.unresolved == ambitious.unresolved, "seed \(seed)")
         // Asking for more never plans less in total.
         #expect(ambitious.lines.map(\.planned).reduce(0, +) >= feasible.lines.map(\.planned).reduce(0, +))
@@ -264,7 +267,11 @@ extension PeriodisationTests {
             DecidedVolumes.Line(administration: $0.administration, provider: $0.provider, specialty: $0.specialty,
                                 volume: Int($0.weekly.reduce(0, +)))
         }, file: InputFile(data: Data(), displayPath: "generated"))
-        let periodised = try Periodiser.periodise(problem, decided: decided, options: options)
+        // The whole-periodisation LP, whose weeks are far enough from the plan's to
+        // give fractional halfway points (the network engine starts from the plan).
+        var lpOptions = options
+        lpOptions.monolithic = true
+        let periodised = try Periodiser.periodise(problem, decided: decided, options: lpOptions)
         let mixed = PlanPropertyTests.halfway(plan, periodised.plan, periods: problem.periods)
         var totals: [IntegralRounding.LineKey: Int] = [:]
         for line in decided.lines {

@@ -113,12 +113,30 @@ public enum Periodiser {
         }
         if !options.monolithic && options.algorithm != .simplex {
             var begin = start
+            // The allocation's `overdue` is a lower bound on any periodisation's when the
+            // policy minimises `overdue` first: a periodisation is one of its plans.
+            var overdueBound: Double?
             if begin == nil {
                 let allocation = try Planner.solve(problem, options: options, backend: backend)
                 begin = PlanPublisher.publish(allocation.plan, problem: problem).0
+                if problem.policy.objective == .lexicographic, problem.policy.tiers.first == .overdue {
+                    overdueBound = PlanEvaluation(problem: problem, plan: allocation.plan).tiers[.overdue]
+                }
             }
             if let begin, begin.isIntegral(tolerance: 0), hasTotals(begin, of: decided, problem: problem) {
-                return try steady(problem, decided: decided, start: begin, targets: targets, options: options)
+                return try steady(problem, decided: decided, start: begin, targets: targets, options: options).result
+            }
+            // Another missiv: placed offer by offer from nothing. When every decided
+            // case finds a week, or each offer's shortfall is what it would be with
+            // every patient to itself (then no periodisation places more), that is
+            // the periodisation; otherwise the LP below finds exactly what cannot be placed.
+            // The engine's `overdue` is a local optimum; it is published only when it meets
+            // the bound, so `overdue` is the periodisation's optimum (docs/optimal-plan.md §6).
+            let placed = try steady(problem, decided: decided, start: nil, warm: begin, targets: targets, options: options)
+            if placed.shortfallIsLeast, let overdueBound,
+               (PlanEvaluation(problem: problem, plan: placed.result.plan).tiers[.overdue] ?? .infinity)
+                <= overdueBound + 1e-6 * max(1, abs(overdueBound)) {
+                return placed.result
             }
         }
         let blocks = options.monolithic ? [SpecialtyBlock.monolithic(of: problem)] : SpecialtyBlock.blocks(of: problem)
@@ -189,20 +207,21 @@ public enum Periodiser {
     }
 
     /// The fast engine: the start plan's lines re-spread steadily (``SteadySpread``).
-    static func steady(_ problem: PlanningProblem, decided: DecidedVolumes, start: Plan, targets: [[Int]],
-                       options: PlannerOptions) throws(PlanningError) -> PeriodisationResult {
-        var byKey: [IntegralRounding.LineKey: [Int]] = [:]
-        for (index, line) in decided.lines.enumerated() {
+    static func steady(_ problem: PlanningProblem, decided: DecidedVolumes, start: Plan?, warm: Plan? = nil, targets: [[Int]],
+                       options: PlannerOptions) throws(PlanningError) -> (result: PeriodisationResult, shortfallIsLeast: Bool) {
+        var byKey: [IntegralRounding.LineKey: Int] = [:]
+        for line in decided.lines {
             byKey[IntegralRounding.LineKey(administration: line.administration, provider: line.provider,
-                                           specialty: line.specialty)] = targets[index]
+                                           specialty: line.specialty)] = line.volume
         }
-        let spread = try SteadySpread.spread(problem, start: start, targets: byKey, options: options)
+        let spread = try SteadySpread.spread(problem, start: start, warm: warm, decided: byKey, options: options)
         let lines = Self.lines(of: spread.plan, decided: decided, targets: targets, problem: problem)
         let deviation = deviation(of: lines)
-        return PeriodisationResult(problem: problem, engine: .network, lpPlan: spread.plan, plan: spread.plan,
-                                   method: .lpVertex, lines: lines, lpUnresolved: 0, lpDeviation: deviation,
-                                   deviation: deviation, rows: spread.nodes, columns: spread.arcs,
-                                   nonzeros: 2 * spread.arcs)
+        let unresolved = lines.reduce(0) { $0 + $1.unresolved }
+        return (PeriodisationResult(problem: problem, engine: .network, lpPlan: spread.plan, plan: spread.plan,
+                                    method: .lpVertex, lines: lines, lpUnresolved: Double(unresolved), lpDeviation: deviation,
+                                    deviation: deviation, rows: spread.nodes, columns: spread.arcs,
+                                    nonzeros: 2 * spread.arcs), spread.shortfallIsLeast)
     }
 
     static func lineKey(_ flow: Flow, _ problem: PlanningProblem) -> IntegralRounding.LineKey {

@@ -10,11 +10,12 @@ import LinearProgramming
 /// specialty) at a time with every other offer held fixed (block coordinate descent),
 /// a few sweeps over the offers of a specialty. For one offer the problem is a
 /// minimum-cost flow, solved exactly by ``NetworkSimplex`` in three lexicographic
-/// steps — overdue, then the L1 deviation from the capacity-proportional target, then
-/// waiting:
+/// steps — overdue, then the deviation (x − τ)² from the capacity-proportional share
+/// (``ConvexDeviation``), then waiting (a decided missiv without a start plan puts
+/// "place as much as possible" first):
 ///
 /// ```
-/// source ─cap(t)→ week t ─≤ target, 0 │ rest, 1→ line a in week t ─→ cohort q in week t
+/// source ─cap(t)→ week t ─unit arcs, 2k − 1 − round(2τ)→ line a in week t ─→ cohort q in week t
 /// cohort q in week t ─(X_q(t): cases of q at this offer by week t)→ cohort q in week t+1 … → line a ─V_a→ sink
 /// source ────────────────────────────── unused capacity ─────────────────────────────→ sink
 /// ```
@@ -38,15 +39,21 @@ enum SteadySpread {
         var cases: [Int: [Int: [Int]]]
         var nodes: Int
         var arcs: Int
+        /// Whether what could not be placed is the least possible: each offer's
+        /// shortfall is what it would be with every patient to itself.
+        var shortfallIsLeast = true
     }
 
-    /// Periodises `start` in place of the LP: `targets` per line key. Lines of
-    /// `start` must be exactly the decided lines (checked by the caller).
-    static func spread(_ problem: PlanningProblem, start: Plan, targets: [IntegralRounding.LineKey: [Int]],
-                       options: PlannerOptions) throws(PlanningError) -> (plan: Plan, nodes: Int, arcs: Int) {
+    /// Periodises the `decided` volumes per line key in place of the LP. With a
+    /// `start`, its lines must be exactly the decided lines (checked by the caller) and
+    /// keep their totals; without one, each offer places as much of its decided lines
+    /// as the patients the other offers leave allow, then spreads them (what a
+    /// foreign missiv needs; the caller checks what could not be placed).
+    static func spread(_ problem: PlanningProblem, start: Plan?, warm: Plan? = nil, decided: [IntegralRounding.LineKey: Int],
+                       options: PlannerOptions) throws(PlanningError) -> (plan: Plan, nodes: Int, arcs: Int, shortfallIsLeast: Bool) {
         let blocks = SpecialtyBlock.blocks(of: problem)
         let outcomes = try BlockPool.solve(blocks.count, parallelism: options.parallelism) { index throws(PlanningError) in
-            try spreadBlock(problem, blocks[index], start: start, targets: targets, options: options)
+            try spreadBlock(problem, blocks[index], start: start, warm: warm, decided: decided, options: options)
         }
         let T = problem.periods
         var cumulative = problem.cohorts.map { _ in [Double](repeating: 0, count: T + 1) }
@@ -72,7 +79,7 @@ enum SteadySpread {
                 }
             }
         }
-        return (Plan(treatedCumulative: cumulative, flows: flows), nodes, arcs)
+        return (Plan(treatedCumulative: cumulative, flows: flows), nodes, arcs, outcomes.allSatisfy(\.shortfallIsLeast))
     }
 
     /// The start plan's cases per (cohort, offer, week): each group's weekly cases
@@ -111,60 +118,168 @@ enum SteadySpread {
         return cases
     }
 
-    static func spreadBlock(_ problem: PlanningProblem, _ block: SpecialtyBlock, start: Plan,
-                            targets: [IntegralRounding.LineKey: [Int]],
+    /// What a line must carry at one offer.
+    enum LineTotal: Equatable {
+        /// Exactly this many cases (the start plan's line, the decided volume).
+        case fixed(Int)
+        /// Up to this many, as many as possible first (a decided volume with no start plan).
+        case decided(Int)
+        /// Any number, no target (an administration's own site the missiv does not name).
+        case free
+    }
+
+    static func spreadBlock(_ problem: PlanningProblem, _ block: SpecialtyBlock, start: Plan?, warm: Plan? = nil,
+                            decided: [IntegralRounding.LineKey: Int],
                             options: PlannerOptions) throws(PlanningError) -> Outcome {
-        var cases = cohortCases(problem, block, start: start)
-        // Offers of the block that carry at least one line.
-        let offers = block.offers.filter { offer in
-            cases.values.contains { $0[offer]?.contains { $0 != 0 } == true }
+        var cases = start.map { cohortCases(problem, block, start: $0) }
+            ?? warm.map { trimmed(cohortCases(problem, block, start: $0), problem, block, decided: decided) } ?? [:]
+        // Offers of the block that carry at least one line; without a start, the
+        // decided ones first (they place their volumes before own sites take patients),
+        // then the administrations' own sites.
+        let offers: [Int]
+        if start != nil {
+            offers = block.offers.filter { offer in
+                cases.values.contains { $0[offer]?.contains { $0 != 0 } == true }
+            }
+        } else {
+            let named = Set(decided.filter { $0.value > 0 && $0.key.specialty == block.specialty }
+                .map { IntegralRounding.LineKey(administration: "", provider: $0.key.provider, specialty: $0.key.specialty) })
+            let isNamed = { (offer: Int) in
+                named.contains(IntegralRounding.LineKey(administration: "", provider: problem.offers[offer].provider,
+                                                        specialty: problem.offers[offer].specialty))
+            }
+            let administrations = Set(block.groups.map(\.administration))
+            offers = block.offers.filter(isNamed) + block.offers.filter { offer in
+                !isNamed(offer) && problem.providers[problem.offers[offer].provider].administration.map(administrations.contains) == true
+            }
         }
         var nodes = 0, arcs = 0
         let clock = ContinuousClock()
         let deadline = options.solver.timeLimit.map { clock.now + $0 }
-        var previous = Int.max
+        var previous = (unresolved: Int.max, value: Double.infinity)
+        var shortfall: [Int: Int] = [:]
         for _ in 0..<sweeps {
-            var deviation = 0
+            var unresolved = 0, value = 0.0
             for offer in offers {
-                let step = try respread(problem, block, offer: offer, cases: &cases, targets: targets, deadline: deadline)
-                deviation += step.deviation
+                let totals = lineTotals(problem, block, offer: offer, cases: cases, decided: start == nil ? decided : nil)
+                let step = try respread(problem, block, offer: offer, totals: totals, cases: &cases, deadline: deadline)
+                unresolved += step.unresolved
+                shortfall[offer] = step.unresolved
+                value += step.deviation
                 nodes = max(nodes, step.nodes); arcs = max(arcs, step.arcs)
             }
-            if deviation >= previous { break }
-            previous = deviation
+            // Decided volumes: stop when nothing more is placed and the spread no longer improves.
+            if unresolved > previous.unresolved || (unresolved == previous.unresolved && value >= previous.value - 0.5) { break }
+            previous = (unresolved, value)
         }
-        return Outcome(cases: cases, nodes: nodes, arcs: arcs)
+        var outcome = Outcome(cases: cases, nodes: nodes, arcs: arcs)
+        // An offer alone, with every patient to itself, places at least what it can in
+        // any periodisation: when each offer's shortfall is its own alone, no spread
+        // places more (the LP's unresolved is the same).
+        for (offer, short) in shortfall where short > 0 {
+            var alone = cases.mapValues { $0.filter { $0.key == offer } }
+            let totals = lineTotals(problem, block, offer: offer, cases: alone, decided: decided)
+            let step = try respread(problem, block, offer: offer, totals: totals, cases: &alone, deadline: deadline)
+            if step.unresolved < short { outcome.shortfallIsLeast = false }
+        }
+        return outcome
+    }
+
+    /// A warm start for decided volumes from a feasible plan (the allocation's optimum,
+    /// whose `overdue` no periodisation can beat): lines the missiv does not name are
+    /// dropped (own sites kept), lines above their decided volume lose their latest
+    /// cases. Removing cases keeps every hard rule; the sweeps then place the rest.
+    static func trimmed(_ start: [Int: [Int: [Int]]], _ problem: PlanningProblem, _ block: SpecialtyBlock,
+                        decided: [IntegralRounding.LineKey: Int]) -> [Int: [Int: [Int]]] {
+        var cases = start
+        let T = problem.periods
+        for offer in block.offers {
+            let theOffer = problem.offers[offer]
+            for administration in problem.administrations {
+                let cohorts = block.cohorts.filter {
+                    problem.cohorts[$0].key.administration == administration && cases[$0]?[offer] != nil
+                }
+                guard !cohorts.isEmpty else { continue }
+                let key = IntegralRounding.LineKey(administration: administration, provider: theOffer.provider,
+                                                   specialty: theOffer.specialty)
+                let keep: Int
+                if let volume = decided[key] {
+                    keep = volume
+                } else if problem.providers[theOffer.provider].administration == administration {
+                    continue
+                } else {
+                    keep = 0
+                }
+                var total = cohorts.reduce(0) { $0 + cases[$1]![offer]!.reduce(0, +) }
+                var t = T - 1
+                while total > keep && t >= 0 {
+                    for q in cohorts.reversed() where total > keep {
+                        let take = min(total - keep, cases[q]![offer]![t])
+                        cases[q]![offer]![t] -= take
+                        total -= take
+                    }
+                    t -= 1
+                }
+                for q in cohorts where cases[q]![offer]!.allSatisfy({ $0 == 0 }) { cases[q]![offer] = nil }
+            }
+        }
+        return cases
+    }
+
+    /// The lines at `offer` and what each must carry: the current totals when the
+    /// spread started from a plan (`decided` nil); otherwise the decided volumes, and
+    /// an administration's own site free.
+    static func lineTotals(_ problem: PlanningProblem, _ block: SpecialtyBlock, offer: Int, cases: [Int: [Int: [Int]]],
+                           decided: [IntegralRounding.LineKey: Int]?) -> [String: LineTotal] {
+        let theOffer = problem.offers[offer]
+        var totals: [String: LineTotal] = [:]
+        guard let decided else {
+            var volume: [String: Int] = [:]
+            for q in block.cohorts {
+                if let series = cases[q]?[offer] {
+                    let total = series.reduce(0, +)
+                    if total > 0 { volume[problem.cohorts[q].key.administration, default: 0] += total }
+                }
+            }
+            for (administration, total) in volume { totals[administration] = .fixed(total) }
+            return totals
+        }
+        for administration in Set(block.groups.map(\.administration)) {
+            let key = IntegralRounding.LineKey(administration: administration, provider: theOffer.provider,
+                                               specialty: theOffer.specialty)
+            if let volume = decided[key] {
+                if volume > 0 { totals[administration] = .decided(volume) }
+            } else if problem.providers[theOffer.provider].administration == administration {
+                totals[administration] = .free
+            }
+        }
+        return totals
     }
 
     /// Solves one offer's network with the other offers fixed and writes its cases back.
-    static func respread(_ problem: PlanningProblem, _ block: SpecialtyBlock, offer: Int,
-                         cases: inout [Int: [Int: [Int]]], targets: [IntegralRounding.LineKey: [Int]],
-                         deadline: ContinuousClock.Instant?) throws(PlanningError) -> (deviation: Int, nodes: Int, arcs: Int) {
+    /// Returns the cases it could not place (decided totals only) and the deviation.
+    static func respread(_ problem: PlanningProblem, _ block: SpecialtyBlock, offer: Int, totals: [String: LineTotal],
+                         cases: inout [Int: [Int: [Int]]], deadline: ContinuousClock.Instant?)
+    throws(PlanningError) -> (unresolved: Int, deviation: Double, nodes: Int, arcs: Int) {
         let T = problem.periods
         let L = problem.horizon.weeksPerPeriod
         let theOffer = problem.offers[offer]
-        // Lines at this offer and their current totals.
-        var volume: [String: Int] = [:]
-        for q in block.cohorts {
-            if let series = cases[q]?[offer] {
-                let total = series.reduce(0, +)
-                if total > 0 { volume[problem.cohorts[q].key.administration, default: 0] += total }
-            }
-        }
-        let administrations = problem.administrations.filter { volume[$0] != nil }
-        guard !administrations.isEmpty else { return (0, 0, 0) }
+        let administrations = problem.administrations.filter { totals[$0] != nil }
+        guard !administrations.isEmpty else { return (0, 0, 0, 0) }
+        let placing = totals.values.contains { if case .fixed = $0 { false } else { true } }
         // Cohorts that may be sent here by those administrations.
         let chainCohorts = block.groupMembers.indices.flatMap { g -> [Int] in
-            guard volume[block.groups[g].administration] != nil,
+            guard totals[block.groups[g].administration] != nil,
                   problem.isEligible(block.groups[g], theOffer) else { return [] }
             return block.groupMembers[g].map { block.cohorts[$0] }
         }
         let weeks = (1...T).filter { theOffer.active[$0 - 1] && theOffer.capacity[$0 - 1] > 0 }
 
         var network = MinCostFlow(nodes: 0)
-        var overdueCost: [Double] = [], deviationCost: [Double] = [], waitingCost: [Double] = []
-        func arc(_ from: Int, _ to: Int, lower: Double = 0, upper: Double,
+        var unresolvedCost: [Double] = [], overdueCost: [Double] = [], deviationCost: [Double] = [], waitingCost: [Double] = []
+        func arc(_ from: Int, _ to: Int, lower: Double = 0, upper: Double, unresolved: Double = 0,
                  overdue: Double = 0, deviation: Double = 0, waiting: Double = 0) -> Int {
+            unresolvedCost.append(unresolved)
             overdueCost.append(overdue); deviationCost.append(deviation); waitingCost.append(waiting)
             return network.addArc(from: from, to: to, lower: lower, upper: upper)
         }
@@ -172,12 +287,26 @@ enum SteadySpread {
         let source = network.addNode(supply: Double(capacityTotal))
         let sink = network.addNode(supply: Double(-capacityTotal))
         _ = arc(source, sink, upper: Double(capacityTotal))
+        // Placing volumes: the annual ceiling bounds what the weeks take together
+        // (fixed totals already respect it).
+        var weeksFrom = source
+        if placing, let ceiling = theOffer.ceiling, ceiling < capacityTotal {
+            weeksFrom = network.addNode()
+            _ = arc(source, weeksFrom, upper: Double(max(0, ceiling)))
+        }
         var lineNode: [String: Int] = [:]
+        var decidedArcs: [(volume: Int, arc: Int)] = []
         for administration in administrations {
             let node = network.addNode()
             lineNode[administration] = node
-            let total = Double(volume[administration]!)
-            _ = arc(node, sink, lower: total, upper: total)
+            switch totals[administration]! {
+            case .fixed(let total):
+                _ = arc(node, sink, lower: Double(total), upper: Double(total))
+            case .decided(let volume):
+                decidedArcs.append((volume, arc(node, sink, upper: Double(volume), unresolved: -1)))
+            case .free:
+                _ = arc(node, sink, upper: Double(capacityTotal))
+            }
         }
         // Cohort chains: node (q, t) for t = 1...T.
         var chainBase: [Int: Int] = [:]
@@ -202,18 +331,21 @@ enum SteadySpread {
         }
         // Weeks, line-weeks and the arcs into the chains.
         var sendArcs: [(q: Int, t: Int, arc: Int)] = []
-        var aboveArcs: [Int] = []
         for t in weeks {
             let capacity = Double(theOffer.capacity[t - 1])
             let week = network.addNode()
-            _ = arc(source, week, upper: capacity)
+            _ = arc(weeksFrom, week, upper: capacity)
             for administration in administrations {
                 let lineWeek = network.addNode()
-                let key = IntegralRounding.LineKey(administration: administration, provider: theOffer.provider,
-                                                   specialty: theOffer.specialty)
-                let target = Double(targets[key]?[t - 1] ?? 0)
-                if target > 0 { _ = arc(week, lineWeek, upper: min(target, capacity)) }
-                aboveArcs.append(arc(week, lineWeek, upper: capacity, deviation: 1))
+                switch totals[administration]! {
+                case .fixed(let volume), .decided(let volume):
+                    for piece in ConvexDeviation.pieces(volume: volume, capacity: theOffer.capacity[t - 1],
+                                                        capacityTotal: capacityTotal) {
+                        _ = arc(week, lineWeek, upper: Double(piece.units), deviation: Double(piece.cost))
+                    }
+                case .free:
+                    _ = arc(week, lineWeek, upper: capacity)
+                }
                 for q in chainCohorts where problem.cohorts[q].key.administration == administration {
                     sendArcs.append((q, t, arc(lineWeek, chainBase[q]! + t - 1, upper: capacity)))
                 }
@@ -221,7 +353,7 @@ enum SteadySpread {
         }
         let solution: MinCostFlowSolution
         do {
-            solution = try NetworkSimplex().solveLexicographic(network, costs: [overdueCost, deviationCost, waitingCost],
+            solution = try NetworkSimplex().solveLexicographic(network, costs: (placing ? [unresolvedCost] : []) + [overdueCost, deviationCost, waitingCost],
                                                                deadline: deadline)
         } catch {
             switch error {
@@ -234,14 +366,18 @@ enum SteadySpread {
         }
         // The current spread is feasible for this network, so anything but an optimum
         // would be a bug; the current spread then stays as it is.
-        guard solution.status == .optimal else { return (0, network.nodeCount, network.arcCount) }
+        guard solution.status == .optimal else {
+            if placing { throw .solverFault(specialty: block.specialty, message: "periodisation network \(solution.status)") }
+            return (0, 0, network.nodeCount, network.arcCount)
+        }
         for q in chainCohorts { cases[q, default: [:]][offer] = [Int](repeating: 0, count: T) }
         for entry in sendArcs {
             let value = Int(solution.flow[entry.arc].rounded())
             if value != 0 { cases[entry.q]![offer]![entry.t - 1] += value }
         }
         for q in chainCohorts where cases[q]![offer]!.allSatisfy({ $0 == 0 }) { cases[q]![offer] = nil }
-        let above = aboveArcs.reduce(0) { $0 + Int(solution.flow[$1].rounded()) }
-        return (above, network.nodeCount, network.arcCount)
+        let unresolved = decidedArcs.reduce(0) { $0 + $1.volume - Int(solution.flow[$1.arc].rounded()) }
+        let deviation = solution.values[placing ? 2 : 1]
+        return (unresolved, deviation, network.nodeCount, network.arcCount)
     }
 }
