@@ -47,35 +47,37 @@ public struct NetworkSimplex: Sendable {
             factors.append(factor)
         }
         let clock = ContinuousClock()
-        let setUp = clock.now
+        let setUp = clock.now, setUpCPU = ThreadCPUClock.now()
         let tree = try NetworkSimplexTree(network)
         var values: [Double] = []
         var firstReduced: [Double] = []
         var times: [Duration] = []
+        var cpuTimes: [Double] = []
+        var pivots: [Int] = []
+        func solution(_ status: SolutionStatus) -> MinCostFlowSolution {
+            MinCostFlowSolution(status: status, flow: tree.flows, values: values, firstReducedCosts: firstReduced,
+                                stepTimes: times, stepCPUTimes: cpuTimes, pivots: pivots)
+        }
         for (step, cost) in costs.enumerated() {
-            let start = step == 0 ? setUp : clock.now
+            let start = step == 0 ? setUp : clock.now, startCPU = step == 0 ? setUpCPU : ThreadCPUClock.now()
+            // The optimal face of the steps before (kept from here on, so timed with this step).
+            if step > 0 { tree.fixNonZeroReducedCosts() }
             tree.setCosts(cost.map { Int64(($0 * factors[step]).rounded()) })
             let finished = tree.optimise(deadline: deadline)
             times.append(clock.now - start)
-            guard finished else {
-                return MinCostFlowSolution(status: .timeLimit, flow: tree.flows, values: values,
-                                           firstReducedCosts: firstReduced, stepTimes: times)
-            }
+            cpuTimes.append(ThreadCPUClock.now() - startCPU)
+            pivots.append(tree.pivotCount)
+            guard finished else { return solution(.timeLimit) }
             if let problem = tree.certificateProblem() {
                 throw .solverFault("network simplex: optimality certificate failed at step \(step + 1): \(problem)")
             }
-            if tree.artificialFlow() != 0 {
-                return MinCostFlowSolution(status: .infeasible, flow: tree.flows, values: values,
-                                           firstReducedCosts: firstReduced, stepTimes: times)
-            }
+            if tree.artificialFlow() != 0 { return solution(.infeasible) }
             let flows = tree.flows
             var value = 0.0
             for k in 0..<network.arcCount where flows[k] != 0 { value += cost[k] * flows[k] }
             values.append(value)
             if step == 0 { firstReduced = tree.reducedCosts().map { Double($0) / factors[step] } }
-            if step < costs.count - 1 { tree.fixNonZeroReducedCosts() }
         }
-        return MinCostFlowSolution(status: .optimal, flow: tree.flows, values: values,
-                                   firstReducedCosts: firstReduced, stepTimes: times)
+        return solution(.optimal)
     }
 }
