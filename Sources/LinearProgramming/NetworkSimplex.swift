@@ -16,8 +16,9 @@
 /// keep it (Kovács 2015 measures LEMON's as the fastest): a preorder *thread* with
 /// its reverse, subtree sizes and each subtree's last node, so that finding the
 /// cycle, re-hanging a subtree and updating potentials cost the size of what
-/// changes, not the depth of the tree. The entering arc is chosen by block search
-/// (blocks of about √m arcs) over the arcs in a mixed order, so that one block
+/// changes, not the depth of the tree; potentials are shifted on the smaller side
+/// of the cut (the moved subtree, or the rest of the tree). The entering arc is chosen by block search
+/// (blocks of about 2√m arcs) over the arcs in a mixed order, so that one block
 /// spans the whole network. Between lexicographic steps the tree is kept (a warm
 /// start): arcs with a non-zero reduced cost are fixed at their flow, which keeps
 /// exactly the optimal face, and fixed arcs are no longer priced.
