@@ -69,6 +69,11 @@ let package = Package(
             dependencies: ["Lotsa"],
             path: "Benchmarks/CSVInput"
         ),
+        .executableTarget(
+            name: "NetworkReplay",
+            dependencies: ["LinearProgramming"],
+            path: "Benchmarks/NetworkReplay"
+        ),
         // Fuzzing of the input loaders (docs/robustness.md). A plain build gives a tool
         // that replays inputs; `-sanitize=fuzzer -DLOTSA_FUZZ` gives the libFuzzer binary.
         .executableTarget(

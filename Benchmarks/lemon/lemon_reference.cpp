@@ -6,9 +6,10 @@
 //
 // Usage: lemon_reference DIR     (DIR holds index.csv, <block>.min, <block>.costs.csv)
 // Prints one JSON object per block and line:
-//   {"specialty": "...", "status": "optimal", "steps": [{"name": "...", "value": V, "seconds": S}, ...]}
+//   {"specialty": "...", "status": "optimal", "steps": [{"name": "...", "value": V, "seconds": S, "cpu_seconds": C}, ...]}
 // V is the step's optimum in the plan's units (Σ cost · flow / factor); S times
-// NetworkSimplex::run() alone (its initialisation and pivots), not reading files.
+// NetworkSimplex::run() alone (its initialisation and pivots), not reading files,
+// and C ("cpu_seconds") is the CPU time of the same call.
 //
 // Built by scripts/benchmark with the system compiler:
 //   g++ -O2 -std=c++17 -o lemon_reference Benchmarks/lemon/lemon_reference.cpp
@@ -16,6 +17,7 @@
 #include <lemon/smart_graph.h>
 
 #include <chrono>
+#include <ctime>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
@@ -61,6 +63,14 @@ static std::string jsonString(const std::string &text) {
         else out += c;
     }
     return out + "\"";
+}
+
+// The CPU time this thread has used: on a shared machine, elapsed time includes
+// waiting for a core, CPU time much less so.
+static double threadCPUSeconds() {
+    timespec time;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time);
+    return time.tv_sec + time.tv_nsec * 1e-9;
 }
 
 struct Network {
@@ -173,15 +183,17 @@ int main(int argc, char **argv) {
             Simplex simplex(graph);  // a cold start: nothing kept from the step before
             simplex.lowerMap(lower).upperMap(upper).costMap(cost).supplyMap(supply);
             auto start = std::chrono::steady_clock::now();
+            double startCPU = threadCPUSeconds();
             auto result = simplex.run(Simplex::BLOCK_SEARCH);
             double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+            double cpuSeconds = threadCPUSeconds() - startCPU;
             if (result != Simplex::OPTIMAL) { status = result == Simplex::INFEASIBLE ? "infeasible" : "unbounded"; break; }
             long double total = 0;
             for (size_t k = 0; k < arcs.size(); ++k) total += (long double)costs[step][k] * simplex.flow(arcs[k]);
             double value = (double)(total / factors[step]);
-            char buffer[128];
-            std::snprintf(buffer, sizeof buffer, "{\"name\": %s, \"value\": %.17g, \"seconds\": %.6f}",
-                          jsonString(names[step]).c_str(), value, seconds);
+            char buffer[256];
+            std::snprintf(buffer, sizeof buffer, "{\"name\": %s, \"value\": %.17g, \"seconds\": %.6f, \"cpu_seconds\": %.6f}",
+                          jsonString(names[step]).c_str(), value, seconds, cpuSeconds);
             steps << (step ? ", " : "") << buffer;
             // The optimal face: arcs with a non-zero reduced cost keep their flow.
             if (step + 1 < costs.size()) {

@@ -58,4 +58,9 @@ public struct MinCostFlowSolution: Sendable {
     /// Reduced cost per arc after the first step, in the caller's units.
     public var firstReducedCosts: [Double]
     public var stepTimes: [Duration]
+    /// CPU seconds of the solving thread per step (``NetworkSimplex`` only), for
+    /// measuring on a shared machine.
+    public var stepCPUTimes: [Double] = []
+    /// Pivots per step (``NetworkSimplex`` only), for measuring.
+    public var pivots: [Int] = []
 }

@@ -16,8 +16,9 @@
 /// keep it (Kovács 2015 measures LEMON's as the fastest): a preorder *thread* with
 /// its reverse, subtree sizes and each subtree's last node, so that finding the
 /// cycle, re-hanging a subtree and updating potentials cost the size of what
-/// changes, not the depth of the tree. The entering arc is chosen by block search
-/// (blocks of about √m arcs) over the arcs in a mixed order, so that one block
+/// changes, not the depth of the tree; potentials are shifted on the smaller side
+/// of the cut (the moved subtree, or the rest of the tree). The entering arc is chosen by block search
+/// (blocks of about 2√m arcs) over the arcs in a mixed order, so that one block
 /// spans the whole network. Between lexicographic steps the tree is kept (a warm
 /// start): arcs with a non-zero reduced cost are fixed at their flow, which keeps
 /// exactly the optimal face, and fixed arcs are no longer priced.
@@ -47,35 +48,37 @@ public struct NetworkSimplex: Sendable {
             factors.append(factor)
         }
         let clock = ContinuousClock()
-        let setUp = clock.now
+        let setUp = clock.now, setUpCPU = ThreadCPUClock.now()
         let tree = try NetworkSimplexTree(network)
         var values: [Double] = []
         var firstReduced: [Double] = []
         var times: [Duration] = []
+        var cpuTimes: [Double] = []
+        var pivots: [Int] = []
+        func solution(_ status: SolutionStatus) -> MinCostFlowSolution {
+            MinCostFlowSolution(status: status, flow: tree.flows, values: values, firstReducedCosts: firstReduced,
+                                stepTimes: times, stepCPUTimes: cpuTimes, pivots: pivots)
+        }
         for (step, cost) in costs.enumerated() {
-            let start = step == 0 ? setUp : clock.now
+            let start = step == 0 ? setUp : clock.now, startCPU = step == 0 ? setUpCPU : ThreadCPUClock.now()
+            // The optimal face of the steps before (kept from here on, so timed with this step).
+            if step > 0 { tree.fixNonZeroReducedCosts() }
             tree.setCosts(cost.map { Int64(($0 * factors[step]).rounded()) })
             let finished = tree.optimise(deadline: deadline)
             times.append(clock.now - start)
-            guard finished else {
-                return MinCostFlowSolution(status: .timeLimit, flow: tree.flows, values: values,
-                                           firstReducedCosts: firstReduced, stepTimes: times)
-            }
+            cpuTimes.append(ThreadCPUClock.now() - startCPU)
+            pivots.append(tree.pivotCount)
+            guard finished else { return solution(.timeLimit) }
             if let problem = tree.certificateProblem() {
                 throw .solverFault("network simplex: optimality certificate failed at step \(step + 1): \(problem)")
             }
-            if tree.artificialFlow() != 0 {
-                return MinCostFlowSolution(status: .infeasible, flow: tree.flows, values: values,
-                                           firstReducedCosts: firstReduced, stepTimes: times)
-            }
+            if tree.artificialFlow() != 0 { return solution(.infeasible) }
             let flows = tree.flows
             var value = 0.0
             for k in 0..<network.arcCount where flows[k] != 0 { value += cost[k] * flows[k] }
             values.append(value)
             if step == 0 { firstReduced = tree.reducedCosts().map { Double($0) / factors[step] } }
-            if step < costs.count - 1 { tree.fixNonZeroReducedCosts() }
         }
-        return MinCostFlowSolution(status: .optimal, flow: tree.flows, values: values,
-                                   firstReducedCosts: firstReduced, stepTimes: times)
+        return solution(.optimal)
     }
 }

@@ -45,6 +45,9 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(name: .long, help: "The LEMON reference driver (scripts/benchmark builds it from Benchmarks/lemon/lemon_reference.cpp).")
     var lemonDriver: String?
 
+    @Option(name: .long, help: "Sizes compared with LEMON (comma-separated; each replays every block twice, long at L).")
+    var lemonSizes: String = "S,M"
+
     @Option(name: .long, help: "Write each size's block networks (DIMACS, every step's costs) under this folder, in <size>-seed<N>/; default: the size's work folder, networks/.")
     var writeNetwork: String?
 
@@ -94,6 +97,7 @@ struct BenchmarkCommand: ParsableCommand {
         configuration.lemonDriver = lemonDriver.map { URL(fileURLWithPath: $0) }
         configuration.networkRoot = writeNetwork.map { URL(fileURLWithPath: $0) }
         configuration.maxTransferKm = maxTransferKm
+        configuration.lemonSizes = Set(lemonSizes.split(separator: ",").map { String($0).uppercased() })
         let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
         let results = BenchmarkRunner.run(configuration, executable: executable, report: { text in
             // Unbuffered, so each size appears as soon as it is done (also when piped).

@@ -67,6 +67,9 @@ public struct BenchmarkMeasurement: Codable, Sendable {
     public var endToEnd: Double
     /// VmHWM of the measuring process, taken right after the run.
     public var peakMemoryBytes: Int?
+    /// CPU time (user + system, every thread) of the same run: on a shared machine
+    /// the wall time includes waiting for a core, this much less.
+    public var endToEndCPU: Double? = nil
     public var mps: MPSExport?
     /// Every block's network exported and re-solved one block at a time (for LEMON).
     public var networkReplay: NetworkReplay?
@@ -75,6 +78,13 @@ public struct BenchmarkMeasurement: Codable, Sendable {
 }
 
 extension BenchmarkMeasurement {
+    /// User and system CPU time of the whole process (every thread), in seconds.
+    public static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+    }
+
     /// The process's peak resident set size (VmHWM in /proc/self/status; Linux only).
     public static func peakResidentBytes() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -96,9 +106,10 @@ extension BenchmarkMeasurement {
         options.outputDirectory = outputDirectory
         options.planner = planner
         let clock = ContinuousClock()
-        let start = clock.now
+        let start = clock.now, startCPU = processCPUSeconds()
         let report = try PlanRun.run(scenarioPath: scenarioPath, options: options)
         let endToEnd = seconds(clock.now - start)
+        let endToEndCPU = processCPUSeconds() - startCPU
         let peak = peakResidentBytes()
 
         let result = report.result
@@ -129,7 +140,7 @@ extension BenchmarkMeasurement {
             buildSum: result.blocks.reduce(0) { $0 + seconds($1.buildTime) },
             solveSum: result.blocks.reduce(0) { $0 + seconds($1.solveTime) },
             buildAndSolveWall: lap("build and solve"), steps: steps, write: lap("write outputs"),
-            endToEnd: endToEnd, peakMemoryBytes: peak, mps: nil)
+            endToEnd: endToEnd, peakMemoryBytes: peak, endToEndCPU: endToEndCPU, mps: nil)
         if let mpsPath {
             measurement.mps = try exportFirstTier(problem: problem, to: mpsPath)
         }

@@ -16,6 +16,8 @@ public struct NetworkReplay: Codable, Sendable {
         public var stepNames: [String]
         public var values: [Double]
         public var seconds: [Double]
+        /// CPU seconds of each step (the solving thread's).
+        public var cpuSeconds: [Double]? = nil
     }
 
     public var directory: String
@@ -36,7 +38,8 @@ public struct NetworkReplay: Codable, Sendable {
             let costs = zip(block.costs, block.factors).map { scaled, factor in scaled.map { Double($0) / factor! } }
             let solution = try NetworkSimplex().solveLexicographic(block.network, costs: costs)
             blocks.append(Block(specialty: block.specialty, stepNames: block.stepNames, values: solution.values,
-                                seconds: solution.stepTimes.map(BenchmarkMeasurement.seconds)))
+                                seconds: solution.stepTimes.map(BenchmarkMeasurement.seconds),
+                                cpuSeconds: solution.stepCPUTimes))
         }
         return NetworkReplay(directory: directory.path, blocks: blocks, loadBefore: before, loadAfter: LoadAverage.now())
     }
@@ -62,6 +65,13 @@ public struct LEMONComparison: Codable, Sendable {
             public var name: String
             public var value: Double
             public var seconds: Double
+            /// CPU time of the same `run()` call (the driver's `cpu_seconds`).
+            public var cpuSeconds: Double?
+
+            enum CodingKeys: String, CodingKey {
+                case name, value, seconds
+                case cpuSeconds = "cpu_seconds"
+            }
         }
         public var specialty: String
         public var status: String
@@ -76,12 +86,25 @@ public struct LEMONComparison: Codable, Sendable {
     public var lotsaAll: Double
     public var lemonFirst: Double
     public var lemonAll: Double
+    /// The same sums in CPU time (nil when a side did not report it).
+    public var lotsaFirstCPU: Double? = nil
+    public var lotsaAllCPU: Double? = nil
+    public var lemonFirstCPU: Double? = nil
+    public var lemonAllCPU: Double? = nil
     /// Blocks × steps compared, and those whose optima differ (beyond 1e-6 relative).
     public var compared: Int
     public var differences: [String]
 
     public var firstRatio: Double? { lemonFirst > 0 ? lotsaFirst / lemonFirst : nil }
     public var allRatio: Double? { lemonAll > 0 ? lotsaAll / lemonAll : nil }
+    public var firstCPURatio: Double? {
+        guard let ours = lotsaFirstCPU, let theirs = lemonFirstCPU, theirs > 0 else { return nil }
+        return ours / theirs
+    }
+    public var allCPURatio: Double? {
+        guard let ours = lotsaAllCPU, let theirs = lemonAllCPU, theirs > 0 else { return nil }
+        return ours / theirs
+    }
 
     /// Runs the driver on the replay's directory and compares it with the replay.
     public static func run(driver: URL, replay: NetworkReplay) throws -> LEMONComparison {
@@ -103,15 +126,19 @@ public struct LEMONComparison: Codable, Sendable {
         var result = LEMONComparison(blocks: lemon, loadBefore: loadBefore, loadAfter: loadAfter, lotsaFirst: 0, lotsaAll: 0,
                                      lemonFirst: 0, lemonAll: 0, compared: 0, differences: [])
         let theirs = Dictionary(lemon.map { ($0.specialty, $0) }, uniquingKeysWith: { first, _ in first })
+        var cpu: [Double]? = [0, 0, 0, 0]
         for block in replay.blocks {
             result.lotsaFirst += block.seconds.first ?? 0
             result.lotsaAll += block.seconds.reduce(0, +)
+            if let ours = block.cpuSeconds { cpu?[0] += ours.first ?? 0; cpu?[1] += ours.reduce(0, +) } else { cpu = nil }
             guard let other = theirs[block.specialty], other.status == "optimal" else {
                 result.differences.append("\(block.specialty): LEMON gave no optimum")
                 continue
             }
             result.lemonFirst += other.steps.first?.seconds ?? 0
             result.lemonAll += other.steps.reduce(0) { $0 + $1.seconds }
+            let theirCPU = other.steps.compactMap(\.cpuSeconds)
+            if theirCPU.count == other.steps.count { cpu?[2] += theirCPU.first ?? 0; cpu?[3] += theirCPU.reduce(0, +) } else { cpu = nil }
             guard other.steps.count == block.values.count else {
                 result.differences.append("\(block.specialty): \(other.steps.count) LEMON steps for \(block.values.count)")
                 continue
@@ -124,6 +151,10 @@ public struct LEMONComparison: Codable, Sendable {
                 }
             }
         }
+        if let cpu {
+            result.lotsaFirstCPU = cpu[0]; result.lotsaAllCPU = cpu[1]
+            result.lemonFirstCPU = cpu[2]; result.lemonAllCPU = cpu[3]
+        }
         return result
     }
 
@@ -135,6 +166,12 @@ public struct LEMONComparison: Codable, Sendable {
                      + "   LEMON \(BenchmarkRunner.secondsText(lemonFirst))   ratio \(ratio(firstRatio))")
         lines.append("  \(BenchmarkRunner.pad("all steps", 28)) Lotsa \(BenchmarkRunner.secondsText(lotsaAll))"
                      + "   LEMON \(BenchmarkRunner.secondsText(lemonAll))   ratio \(ratio(allRatio))")
+        if let ours = lotsaFirstCPU, let theirs = lemonFirstCPU, let oursAll = lotsaAllCPU, let theirsAll = lemonAllCPU {
+            lines.append("  \(BenchmarkRunner.pad("CPU time: step 1", 28)) Lotsa \(BenchmarkRunner.secondsText(ours))"
+                         + "   LEMON \(BenchmarkRunner.secondsText(theirs))   ratio \(ratio(firstCPURatio))")
+            lines.append("  \(BenchmarkRunner.pad("CPU time: all steps", 28)) Lotsa \(BenchmarkRunner.secondsText(oursAll))"
+                         + "   LEMON \(BenchmarkRunner.secondsText(theirsAll))   ratio \(ratio(allCPURatio))")
+        }
         if differences.isEmpty {
             lines.append("  step optima: equal in all \(compared) block steps")
         } else {
