@@ -63,7 +63,7 @@ import Testing
                         #expect(bound == bound.rounded(), "\(block)/\(name): tier_\(row.prefix(40)) … \(bound)")
                     }
                 }
-                let value = try #require(try Self.glpsolObjective(file), "glpsol rejected \(block)/\(name)")
+                let value = try #require(try Glpsol.objective(format: "--lp", file: file), "glpsol rejected \(block)/\(name)")
                 let tier = String(name.dropLast(3).drop { $0 != "-" }.dropFirst())
                 found[tier, default: 0] += value
                 files += 1
@@ -74,22 +74,5 @@ import Testing
         for (tier, value) in expected {
             #expect(abs((found[tier] ?? .nan) - value) <= 1e-9 * max(1, abs(value)) + 1e-6, "\(tier)")
         }
-    }
-
-    static func glpsolObjective(_ file: URL) throws -> Double? {
-        let output = file.deletingPathExtension().appendingPathExtension("out")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
-        process.arguments = ["--lp", file.path, "-o", output.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let report = try String(contentsOf: output, encoding: .utf8)
-        // "Objective:  obj = 36 (MINimum)"
-        guard let line = report.split(separator: "\n").first(where: { $0.hasPrefix("Objective:") }),
-              let equals = line.firstIndex(of: "=") else { return nil }
-        return line[line.index(after: equals)...].split(separator: " ").first.flatMap { Double($0) }
     }
 }

@@ -69,17 +69,9 @@ import Testing
 
     @Test(arguments: [3, 4, 11])
     func exportReadBackGivesTheFirstStepOptimum(seed: UInt64) throws {
-        let scenario = try RandomScenarios.files(seed: seed).write()
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("lotsa-network-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        var options = PlanRunOptions()
-        options.outputDirectory = root.appendingPathComponent("out")
-        options.networkDirectory = root.appendingPathComponent("networks")
-        let report = try PlanRun.run(scenarioPath: scenario.path, options: options)
-        let folder = options.networkDirectory!
-        let index = try String(contentsOf: folder.appendingPathComponent("index.csv"), encoding: .utf8)
-            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        #expect(index.count == report.result.blocks.count)
+        let (report, folder, index) = try Self.export(seed: seed, into: root)
         for (row, block) in zip(index, report.result.blocks) {
             #expect(String(row[0]) == block.block.specialty)
             let read = try Self.read(
@@ -96,44 +88,19 @@ import Testing
     /// GLPK's own DIMACS reader (`glpsol --mincost`) accepts the exported networks
     /// and finds the planner's first-step optimum of every block: the export is
     /// DIMACS as other tools read it, not only as Lotsa's reader does.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: Self.glpsol), "glpsol is not installed"),
+    @Test(.enabled(if: Glpsol.isInstalled, "glpsol is not installed"),
           arguments: [3, 11])
     func glpsolReadsTheExportAndFindsTheFirstStepOptimum(seed: UInt64) throws {
-        let scenario = try RandomScenarios.files(seed: seed).write()
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("lotsa-network-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        var options = PlanRunOptions()
-        options.outputDirectory = root.appendingPathComponent("out")
-        options.networkDirectory = root.appendingPathComponent("networks")
-        let report = try PlanRun.run(scenarioPath: scenario.path, options: options)
-        let folder = options.networkDirectory!
-        let index = try String(contentsOf: folder.appendingPathComponent("index.csv"), encoding: .utf8)
-            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        #expect(index.count == report.result.blocks.count)
+        let (report, folder, index) = try Self.export(seed: seed, into: root)
         for (row, block) in zip(index, report.result.blocks) {
             let factor = Double(row[6].split(separator: ";")[0])!
-            let optimum = try #require(try Self.glpsolMinCost(folder.appendingPathComponent(String(row[1])),
-                                                              report: root.appendingPathComponent("\(row[0]).txt")))
+            let optimum = try #require(try Glpsol.objective(format: "--mincost", file: folder.appendingPathComponent(String(row[1])),
+                                                                   report: root.appendingPathComponent("\(row[0]).txt")))
             let first = block.steps[0].value
             #expect(abs(optimum / factor - first) <= 1e-6 * max(1, abs(first)), "\(row[0])")
         }
-    }
-
-    static let glpsol = "/usr/bin/glpsol"
-
-    /// `glpsol --mincost FILE -o REPORT`; the optimum on its "Objective:  652 (MINimum)" line.
-    static func glpsolMinCost(_ file: URL, report: URL) throws -> Double? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: glpsol)
-        process.arguments = ["--mincost", file.path, "-o", report.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { return nil }
-        let text = try String(contentsOf: report, encoding: .utf8)
-        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Objective:") }) else { return nil }
-        return line.split(separator: " ").dropFirst().first.flatMap { Double($0) }
     }
 
     /// Every block of generated scenarios: each step's optimum of the network simplex
@@ -155,5 +122,20 @@ import Testing
                 #expect(abs(mine - theirs) <= 1e-6 * max(1, abs(theirs)))
             }
         }
+    }
+
+    /// A generated scenario planned with `--write-network`: the run, the network folder
+    /// and the rows of its index.csv, checked to hold one row per block.
+    static func export(seed: UInt64, into root: URL) throws -> (PlanRunReport, URL, [[Substring]]) {
+        let scenario = try RandomScenarios.files(seed: seed).write()
+        var options = PlanRunOptions()
+        options.outputDirectory = root.appendingPathComponent("out")
+        options.networkDirectory = root.appendingPathComponent("networks")
+        let report = try PlanRun.run(scenarioPath: scenario.path, options: options)
+        let folder = options.networkDirectory!
+        let index = try String(contentsOf: folder.appendingPathComponent("index.csv"), encoding: .utf8)
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(index.count == report.result.blocks.count)
+        return (report, folder, index)
     }
 }

@@ -144,9 +144,14 @@ public enum BenchmarkRunner {
         result.loadBefore = LoadAverage.now()
         progress("\(preset.name): generating into \(directory.path)")
         let start = clock.now
+        if let refusal = BenchmarkWorkFolder.refusal(directory) {
+            result.failure = refusal
+            return result
+        }
         do {
-            try? FileManager.default.removeItem(at: directory)
+            if FileManager.default.fileExists(atPath: directory.path) { try FileManager.default.removeItem(at: directory) }
             let generated = try ScenarioGenerator(preset: preset, seed: configuration.seed).write(to: directory)
+            try BenchmarkWorkFolder.mark(directory)
             result.administrations = generated.administrations
             result.sites = generated.sites
             result.specialties = generated.specialties
