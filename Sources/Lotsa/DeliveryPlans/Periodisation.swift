@@ -132,8 +132,15 @@ public enum Periodiser {
             // the periodisation; otherwise the LP below finds exactly what cannot be placed.
             // The engine's `overdue` is a local optimum; it is published only when it meets
             // the bound, so `overdue` is the periodisation's optimum (docs/optimal-plan.md §6).
-            let placed = try steady(problem, decided: decided, start: nil, warm: begin, targets: targets, options: options)
-            if placed.shortfallIsLeast, let overdueBound,
+            let placed: (result: PeriodisationResult, shortfallIsLeast: Bool)?
+            do {
+                placed = try steady(problem, decided: decided, start: nil, warm: begin, targets: targets, options: options)
+            } catch {
+                // A solver fault of the engine (a failed certificate): the exact LP below.
+                guard case .solverFault = error else { throw error }
+                placed = nil
+            }
+            if let placed, placed.shortfallIsLeast, let overdueBound,
                (PlanEvaluation(problem: problem, plan: placed.result.plan).tiers[.overdue] ?? .infinity)
                 <= overdueBound + 1e-6 * max(1, abs(overdueBound)) {
                 return placed.result

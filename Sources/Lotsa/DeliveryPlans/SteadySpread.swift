@@ -358,7 +358,12 @@ enum SteadySpread {
         } catch {
             switch error {
             case .invalidModel(let message): throw .invalidModel(specialty: block.specialty, message: message)
-            case .solverFault(let message): throw .solverFault(specialty: block.specialty, message: message)
+            case .solverFault(let message):
+                // A failed optimality certificate is a solver bug, not bad input. The
+                // current spread is feasible and keeps the optimum's tiers, so it stays
+                // (as below); the placing step has none and leaves the exact LP to the caller.
+                if placing { throw .solverFault(specialty: block.specialty, message: message) }
+                return (0, 0, network.nodeCount, network.arcCount)
             }
         }
         if solution.status == .timeLimit {
