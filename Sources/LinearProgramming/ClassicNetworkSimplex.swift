@@ -91,15 +91,8 @@ struct ClassicNetworkSimplexState {
         previousSibling = [Int32](repeating: -1, count: n + 1)
         mark = [Int32](repeating: 0, count: n + 1)
 
-        func whole(_ value: Double, _ what: String) throws(SolverError) -> Int64 {
-            guard value.isFinite, value == value.rounded(), abs(value) < 1e15 else {
-                throw .invalidModel("network \(what) must be whole numbers; found \(value)")
-            }
-            return Int64(value)
-        }
-        var excess = [Int64](repeating: 0, count: n)
-        for v in 0..<n { excess[v] = try whole(network.supply[v], "supplies") }
-        guard excess.reduce(0, +) == 0 else { throw .invalidModel("supplies do not sum to zero") }
+        let whole = MinCostFlow.whole
+        var excess = try network.wholeSupplies()
         supply = excess
         for k in 0..<m {
             source[k] = network.tail[k]
