@@ -217,8 +217,9 @@ public enum Replanner {
         let free = try Planner.solve(rest, options: options)
         var plan = free.plan
         var solves = 1
+        var boundedBlocks = BoundedBlockCache()
         if !bounds.isEmpty {
-            plan = try resolve(rest, base: free.plan, bounds: bounds, options: options)
+            plan = try resolve(rest, base: free.plan, bounds: bounds, options: options, cache: &boundedBlocks)
             solves += 1
         }
 
@@ -275,7 +276,7 @@ public enum Replanner {
                 }
             }
             guard newlyRefused else { break }
-            plan = try resolve(rest, base: free.plan, bounds: bounds, options: options)
+            plan = try resolve(rest, base: free.plan, bounds: bounds, options: options, cache: &boundedBlocks)
             solves += 1
         }
 
@@ -410,20 +411,37 @@ public enum Replanner {
     }
 
     /// The free plan with the specialties that have bounded lines solved again.
+    ///
+    /// A block's LP depends only on the rest of the year and its own specialty's bounds,
+    /// so a block whose bounds did not change since an earlier round keeps that round's
+    /// optimum (`cache`): each round of refusals solves only the specialties it touched.
     static func resolve(_ rest: PlanningProblem, base: Plan, bounds: [LineKey: BoundedBlockSolver.Bound],
-                        options: PlannerOptions) throws(PlanningError) -> Plan {
+                        options: PlannerOptions, cache: inout BoundedBlockCache) throws(PlanningError) -> Plan {
         let specialties = Set(bounds.keys.map(\.specialty))
         let blocks = SpecialtyBlock.blocks(of: rest).filter { specialties.contains($0.specialty) }
-        let solved = try BlockPool.solve(blocks.count, parallelism: options.parallelism) { index throws(PlanningError) in
-            try BoundedBlockSolver.solve(rest, blocks[index], bounds: bounds, options: options)
+        let ownBounds = blocks.map { block in bounds.filter { $0.key.specialty == block.specialty } }
+        let stale = blocks.indices.filter { cache.solved[blocks[$0].specialty]?.bounds != ownBounds[$0] }
+        let solved = try BlockPool.solve(stale.count, parallelism: options.parallelism) { index throws(PlanningError) in
+            try BoundedBlockSolver.solve(rest, blocks[stale[index]], bounds: ownBounds[stale[index]], options: options)
+        }
+        for (index, result) in zip(stale, solved) {
+            cache.solved[blocks[index].specialty] = (ownBounds[index], result.cumulative, result.flows)
         }
         var cumulative = base.treatedCumulative
         var flows = base.flows.filter { !specialties.contains($0.group.specialty) }
-        for block in solved {
-            for entry in block.cumulative { cumulative[entry.cohort] = entry.values }
-            flows += block.flows
+        for block in blocks {
+            let result = cache.solved[block.specialty]!
+            for entry in result.cumulative { cumulative[entry.cohort] = entry.values }
+            flows += result.flows
         }
         return Plan(treatedCumulative: cumulative, flows: flows)
+    }
+
+    /// The bounded blocks solved so far in one re-plan, by specialty, with the bounds
+    /// they were solved under.
+    struct BoundedBlockCache {
+        var solved: [String: (bounds: [LineKey: BoundedBlockSolver.Bound], cumulative: [(cohort: Int, values: [Double])],
+                              flows: [Flow])] = [:]
     }
 
     /// The planning problem of weeks w+1…T: each cohort's patients not yet treated
