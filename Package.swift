@@ -33,9 +33,14 @@ let package = Package(
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
         // A solver-agnostic LP/MIP modelling layer with a GLPK backend.
+        // Optimised in debug builds too: its network simplex is the planner's inner loop,
+        // and unoptimised it makes the tests and CI's scenario checks (scripts/test, which
+        // builds only the debug configuration) several times slower. The flag is why this
+        // package is meant to be built as the root package, not depended on.
         .target(
             name: "LinearProgramming",
-            dependencies: ["CGLPK"]
+            dependencies: ["CGLPK"],
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // The planning domain: region models, scenarios, formulation, plans, outputs.
         .target(

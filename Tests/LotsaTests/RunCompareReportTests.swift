@@ -4,7 +4,7 @@ import Testing
 
 /// `lotsa run` (one shared pool), `lotsa compare` and the HTML report, on small
 /// generated scenarios so the debug build stays quick. The bundled scenarios are
-/// compared in scripts/test with the release binary (scripts/check-run-compare).
+/// compared in scripts/test with the debug binary (scripts/check-run-compare).
 @Suite("Run, compare and report")
 struct RunCompareReportTests {
     /// Four scenarios through one pool of two slots write exactly what four
