@@ -396,7 +396,7 @@ final class NetworkSimplexTree {
             let entering = findEnteringArc()
             if entering < 0 { pivotCount = pivots; return true }
             pivots += 1
-            pivot(Int32(entering))
+            pivot(Int32(entering), room: cap[entering])
         }
     }
 
@@ -409,8 +409,9 @@ final class NetworkSimplexTree {
         for e in startArcs {
             let a = Int(e)
             // Push the flow up (as from the lower bound) or down (as from the upper).
-            state[a] = reducedCost(a) <= 0 ? Self.atLower : Self.atUpper
-            pivot(e)
+            let up = reducedCost(a) <= 0
+            state[a] = up ? Self.atLower : Self.atUpper
+            pivot(e, room: up ? cap[a] &- flow[a] : flow[a])
         }
         defer { startArcs = [] }
         return startArcs.count
@@ -483,7 +484,9 @@ final class NetworkSimplexTree {
     }
 
     @inline(__always)
-    func pivot(_ entering: Int32) {
+    /// `room`: what the entering arc itself can take (all of it from a bound; from a
+    /// start flow between the bounds, the rest of it in the pushed direction).
+    func pivot(_ entering: Int32, room: Int64) {
         let source = self.source, target = self.target, cap = self.cap, flow = self.flow, state = self.state
         let parent = self.parent, pred = self.pred, predDir = self.predDir, succNum = self.succNum
         let e = Int(entering)
@@ -503,9 +506,7 @@ final class NetworkSimplexTree {
         let join = u
         // The leaving arc; ties go to the last blocking arc in the cycle's direction
         // (strongly feasible trees).
-        // What the entering arc itself can take: all of it from a bound (or the rest
-        // of it from a start flow between the bounds).
-        var delta = state[e] == Self.atLower ? cap[e] &- flow[e] : flow[e]
+        var delta = room
         var leavingNode: Int32 = -1
         var side = 0
         u = first
