@@ -35,8 +35,13 @@ public struct NetworkSimplex: Sendable {
     /// - Throws: ``SolverError/invalidModel(_:)`` when costs cannot be scaled to whole
     ///   numbers or data are not whole numbers; ``SolverError/solverFault(_:)`` when the
     ///   optimality certificate fails (a bug: callers fall back to the LP).
+    /// - Parameter start: a flow per arc to start from (a feasible plan the caller
+    ///   already has, such as the current spread of a periodisation), instead of the
+    ///   crash start. It is used only when it is whole and within every arc's bounds;
+    ///   what it leaves out of balance is carried by the artificial arcs.
     public func solveLexicographic(_ network: MinCostFlow, costs: [[Double]],
-                                   deadline: ContinuousClock.Instant? = nil) throws(SolverError) -> MinCostFlowSolution {
+                                   deadline: ContinuousClock.Instant? = nil,
+                                   start: [Double]? = nil) throws(SolverError) -> MinCostFlowSolution {
         var factors: [Double] = []
         for (step, cost) in costs.enumerated() {
             guard cost.count == network.arcCount else {
@@ -49,7 +54,7 @@ public struct NetworkSimplex: Sendable {
         }
         let clock = ContinuousClock()
         let setUp = clock.now, setUpCPU = ThreadCPUClock.now()
-        let tree = try NetworkSimplexTree(network)
+        let tree = try NetworkSimplexTree(network, start: start.flatMap { Self.wholeFlow($0, within: network) })
         var values: [Double] = []
         var firstReduced: [Double] = []
         var times: [Duration] = []
@@ -80,5 +85,19 @@ public struct NetworkSimplex: Sendable {
             if step == 0 { firstReduced = tree.reducedCosts().map { Double($0) / factors[step] } }
         }
         return solution(.optimal)
+    }
+
+    /// The start flow in whole numbers, or nil when it is not one flow per arc, whole
+    /// and within the arcs' bounds (then the solver starts as without one).
+    static func wholeFlow(_ start: [Double], within network: MinCostFlow) -> [Int64]? {
+        guard start.count == network.arcCount else { return nil }
+        var flow = [Int64](repeating: 0, count: start.count)
+        for k in start.indices {
+            let value = start[k]
+            guard value.rounded() == value, abs(value) < 1e15,
+                  value >= network.lower[k], value <= network.upper[k] else { return nil }
+            flow[k] = Int64(value)
+        }
+        return flow
     }
 }

@@ -52,7 +52,15 @@ final class NetworkSimplexTree {
     /// that only move to their other bound), for measuring.
     var pivotCount = 0
 
-    init(_ network: MinCostFlow) throws(SolverError) {
+    /// Arcs of a start flow strictly between their bounds, which are neither in the
+    /// tree nor at a bound; the first ``optimise(deadline:)`` pivots each of them in
+    /// before pricing (``enterStartArcs()``).
+    var startArcs: [Int32] = []
+
+    /// `start`: a flow per caller arc within the arcs' bounds (the caller's whole
+    /// numbers), to start from instead of ``crashStart(excess:)``; what it leaves out
+    /// of balance is carried by the artificial arcs, as in the usual start.
+    init(_ network: MinCostFlow, start startFlow: [Int64]? = nil) throws(SolverError) {
         let n = network.nodeCount, m = network.arcCount
         guard n < Int(Int32.max) / 2, m < Int(Int32.max) / 2 else { throw .invalidModel("network too large") }
         nodeCount = n
@@ -106,6 +114,19 @@ final class NetworkSimplexTree {
             excess[Int(tail)] -= lower
             excess[Int(head)] += lower
         }
+        // A start flow: arcs at a bound take that state, arcs between their bounds wait
+        // in `startArcs`; the nodes' excess is what the start leaves unbalanced.
+        if let startFlow {
+            for k in 0..<m {
+                let a = Int(position[k])
+                let f = startFlow[k] &- low[a]
+                guard f != 0 else { continue }
+                flow[a] = f
+                if f == cap[a] { state[a] = Self.atUpper } else { startArcs.append(Int32(a)) }
+                excess[Int(source[a])] -= f
+                excess[Int(target[a])] += f
+            }
+        }
         // The initial tree: every node hangs from the root by its artificial arc, up
         // from nodes with a surplus (cost 0), down to nodes with a demand (big cost,
         // set with the costs), carrying the node's excess. The thread visits the
@@ -113,6 +134,9 @@ final class NetworkSimplexTree {
         let root = Int32(n)
         var bigM: Int64 = 0
         for v in 0..<n { bigM += abs(excess[v]) }
+        // A balanced start leaves no excess: the artificial arcs still take some flow,
+        // so that every node can send some to the root (a strongly feasible tree).
+        if startFlow != nil { bigM += supply.reduce(1) { $0 + abs($1) } }
         parent[n] = -1
         pred[n] = -1
         thread[n] = 0
@@ -139,7 +163,7 @@ final class NetworkSimplexTree {
                 flow[a] = -excess[v]
             }
         }
-        if Self.useCrashStart { crashStart(excess: excess) }
+        if startFlow == nil && Self.useCrashStart { crashStart(excess: excess) }
     }
 
     /// Whether to start from ``crashStart(excess:)`` (the default) or from the
@@ -366,13 +390,31 @@ final class NetworkSimplexTree {
     /// Runs pivots until no arc prices out; false when the deadline passed.
     func optimise(deadline: ContinuousClock.Instant?) -> Bool {
         var pivots = 0
+        if !startArcs.isEmpty { pivots += enterStartArcs() }
         while true {
             if pivots & 1023 == 0, let deadline, ContinuousClock.now >= deadline { pivotCount = pivots; return false }
             let entering = findEnteringArc()
             if entering < 0 { pivotCount = pivots; return true }
             pivots += 1
-            pivot(Int32(entering))
+            pivot(Int32(entering), room: cap[entering])
         }
+    }
+
+    /// Pivots each arc of the start flow that lies between its bounds into the tree
+    /// (or to a bound), pushing in the direction its reduced cost favours, so the
+    /// cost never rises. Afterwards every non-tree arc is at a bound, as the pricing
+    /// expects. The cycle and the leaving arc are chosen as in any pivot (the last
+    /// blocking arc), which keeps the tree strongly feasible. Returns the pivots.
+    func enterStartArcs() -> Int {
+        for e in startArcs {
+            let a = Int(e)
+            // Push the flow up (as from the lower bound) or down (as from the upper).
+            let up = reducedCost(a) <= 0
+            state[a] = up ? Self.atLower : Self.atUpper
+            pivot(e, room: up ? cap[a] &- flow[a] : flow[a])
+        }
+        defer { startArcs = [] }
+        return startArcs.count
     }
 
     /// Block search over the real arcs: the most violating arc of the first block,
@@ -442,7 +484,9 @@ final class NetworkSimplexTree {
     }
 
     @inline(__always)
-    func pivot(_ entering: Int32) {
+    /// `room`: what the entering arc itself can take (all of it from a bound; from a
+    /// start flow between the bounds, the rest of it in the pushed direction).
+    func pivot(_ entering: Int32, room: Int64) {
         let source = self.source, target = self.target, cap = self.cap, flow = self.flow, state = self.state
         let parent = self.parent, pred = self.pred, predDir = self.predDir, succNum = self.succNum
         let e = Int(entering)
@@ -462,7 +506,7 @@ final class NetworkSimplexTree {
         let join = u
         // The leaving arc; ties go to the last blocking arc in the cycle's direction
         // (strongly feasible trees).
-        var delta = cap[e]
+        var delta = room
         var leavingNode: Int32 = -1
         var side = 0
         u = first

@@ -298,6 +298,10 @@ public enum BenchmarkRunner {
         }
         lines.append("  \(pad("all steps", 22)) \(secondsText(m.solveSum))")
         lines.append("build and solve (wall)   \(secondsText(m.buildAndSolveWall))   \(m.threads) threads")
+        // The steady weeks of the missiv (SteadySpread): on L as long as the allocation.
+        if let periodise = m.laps.first(where: { $0.name == "periodise" }) {
+            lines.append("periodise (wall)         \(secondsText(periodise.seconds))   (steady weeks of the missiv)")
+        }
         lines.append("write outputs            \(secondsText(m.write))   (publish, verify, evaluate, write files)")
         lines.append("end to end (wall)        \(secondsText(m.endToEnd))"
                      + (m.endToEndCPU.map { "   (CPU \(secondsText($0)), all threads)" } ?? ""))

@@ -100,9 +100,7 @@ public enum Planner {
     public static func solve(_ problem: PlanningProblem, options: PlannerOptions,
                              backend: some SolverBackend = GLPKBackend()) throws(PlanningError) -> PlanningResult {
         let blocks = options.monolithic ? [SpecialtyBlock.monolithic(of: problem)] : SpecialtyBlock.blocks(of: problem)
-        // Largest blocks first, so that parallel workers finish together.
-        let order = blocks.indices.sorted { blocks[$0].arcs.count * blocks[$0].cohorts.count > blocks[$1].arcs.count * blocks[$1].cohorts.count }
-        let blockResults = try BlockPool.solve(blocks.count, order: order, parallelism: options.parallelism,
+        let blockResults = try BlockPool.solve(blocks.count, order: largestFirst(blocks), parallelism: options.parallelism,
                                                    pool: options.pool) { index throws(PlanningError) in
             try solveBlock(problem, blocks[index], options: options, backend: backend)
         }
@@ -117,6 +115,11 @@ public enum Planner {
         }
         return PlanningResult(problem: problem, plan: Plan(treatedCumulative: cumulative, flows: flows),
                               blocks: blockResults, shadowPrices: shadow)
+    }
+
+    /// Largest blocks first, so that parallel workers finish together.
+    static func largestFirst(_ blocks: [SpecialtyBlock]) -> [Int] {
+        blocks.indices.sorted { blocks[$0].arcs.count * blocks[$0].cohorts.count > blocks[$1].arcs.count * blocks[$1].cohorts.count }
     }
 
     static func solveBlock(_ problem: PlanningProblem, _ block: SpecialtyBlock, options: PlannerOptions,
