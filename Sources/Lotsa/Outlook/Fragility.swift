@@ -79,7 +79,7 @@ public struct FragilityAssessment: Sendable, Hashable {
             let weekly = f.ownCapacity / weeks
             score += weekly > 0 ? 10 * Double(relief) / weekly : 10
             let rooms = row.reliefRooms.map { " (\(Self.number($0)) operating rooms)" } ?? ""
-            reasons.append("needs \(relief) more cases a week\(rooms)")
+            reasons.append("needs \(relief) more \(relief == 1 ? "case" : "cases") a week\(rooms)")
         }
         return FragilityAssessment(specialty: f.scope.specialty ?? "*", fragile: pressure,
                                    score: (score * 1000).rounded() / 1000, reasons: reasons)
