@@ -53,7 +53,7 @@ public struct NetworkSimplex: Sendable {
             factors.append(factor)
         }
         let clock = ContinuousClock()
-        let setUp = clock.now, setUpCPU = ThreadCPUClock.now()
+        let setUp = clock.now, setUpCPU = CPUClock.thread()
         let tree = try NetworkSimplexTree(network, start: start.flatMap { Self.wholeFlow($0, within: network) })
         var values: [Double] = []
         var firstReduced: [Double] = []
@@ -65,13 +65,13 @@ public struct NetworkSimplex: Sendable {
                                 stepTimes: times, stepCPUTimes: cpuTimes, pivots: pivots)
         }
         for (step, cost) in costs.enumerated() {
-            let start = step == 0 ? setUp : clock.now, startCPU = step == 0 ? setUpCPU : ThreadCPUClock.now()
+            let start = step == 0 ? setUp : clock.now, startCPU = step == 0 ? setUpCPU : CPUClock.thread()
             // The optimal face of the steps before (kept from here on, so timed with this step).
             if step > 0 { tree.fixNonZeroReducedCosts() }
             tree.setCosts(cost.map { Int64(($0 * factors[step]).rounded()) })
             let finished = tree.optimise(deadline: deadline)
             times.append(clock.now - start)
-            cpuTimes.append(ThreadCPUClock.now() - startCPU)
+            cpuTimes.append(CPUClock.thread() - startCPU)
             pivots.append(tree.pivotCount)
             guard finished else { return solution(.timeLimit) }
             if let problem = tree.certificateProblem() {
@@ -93,10 +93,9 @@ public struct NetworkSimplex: Sendable {
         guard start.count == network.arcCount else { return nil }
         var flow = [Int64](repeating: 0, count: start.count)
         for k in start.indices {
-            let value = start[k]
-            guard value.rounded() == value, abs(value) < 1e15,
-                  value >= network.lower[k], value <= network.upper[k] else { return nil }
-            flow[k] = Int64(value)
+            guard let whole = try? MinCostFlow.whole(start[k], "start flow"),
+                  start[k] >= network.lower[k], start[k] <= network.upper[k] else { return nil }
+            flow[k] = whole
         }
         return flow
     }

@@ -78,13 +78,6 @@ public struct BenchmarkMeasurement: Codable, Sendable {
 }
 
 extension BenchmarkMeasurement {
-    /// User and system CPU time of the whole process (every thread), in seconds.
-    public static func processCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
-    }
-
     /// The process's peak resident set size (VmHWM in /proc/self/status; Linux only).
     public static func peakResidentBytes() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
@@ -106,10 +99,10 @@ extension BenchmarkMeasurement {
         options.outputDirectory = outputDirectory
         options.planner = planner
         let clock = ContinuousClock()
-        let start = clock.now, startCPU = processCPUSeconds()
+        let start = clock.now, startCPU = CPUClock.process()
         let report = try PlanRun.run(scenarioPath: scenarioPath, options: options)
         let endToEnd = seconds(clock.now - start)
-        let endToEndCPU = processCPUSeconds() - startCPU
+        let endToEndCPU = CPUClock.process() - startCPU
         let peak = peakResidentBytes()
 
         let result = report.result
