@@ -2,10 +2,12 @@
 // counterpart of Benchmarks/lemon/lemon_reference.cpp: the same JSON line per block,
 // so that the two can be compared, profiled (perf, callgrind) or timed alone.
 //
-//   swift run -c release NetworkReplay DIR [BLOCK ...] [--repeat N] [--first-step]
+//   swift run -c release NetworkReplay DIR [BLOCK ...] [--repeat N] [--first-step] [--crash-start]
 //
 // BLOCK names specialties to solve (all when none); --repeat solves each block N
-// times and reports the fastest; --first-step solves only the first step.
+// times and reports the fastest; --first-step solves only the first step;
+// --crash-start ignores the planner's start plan (<block>.start) and starts from the
+// solver's own crash start, as the planner did before the start plan.
 import Foundation
 import LinearProgramming
 
@@ -57,6 +59,8 @@ var repeats = 1
 var firstOnly = false
 if let k = arguments.firstIndex(of: "--repeat") { repeats = Int(arguments[k + 1])!; arguments.removeSubrange(k...k + 1) }
 if let k = arguments.firstIndex(of: "--first-step") { firstOnly = true; arguments.remove(at: k) }
+var crashStart = false
+if let k = arguments.firstIndex(of: "--crash-start") { crashStart = true; arguments.remove(at: k) }
 guard let directory = arguments.first.map({ URL(fileURLWithPath: $0) }) else {
     FileHandle.standardError.write(Data("usage: NetworkReplay DIR [BLOCK ...] [--repeat N] [--first-step]\n".utf8))
     exit(64)
@@ -72,9 +76,15 @@ for line in index.split(separator: "\n").dropFirst() {
     let network = try readNetwork(directory.appendingPathComponent(String(row[1])))
     var (names, costs) = try readCosts(directory.appendingPathComponent(String(row[2])), factors: factors)
     if firstOnly { names = [names[0]]; costs = [costs[0]] }
+    // The start plan is read, not computed here: its time (small) is not in these figures.
+    var start: [Double]?
+    if !crashStart, row.count > 7, !row[7].isEmpty {
+        start = try String(contentsOf: directory.appendingPathComponent(String(row[7])), encoding: .utf8)
+            .split(separator: "\n").map { Double($0)! }
+    }
     var best: MinCostFlowSolution?
     for _ in 0..<repeats {
-        let solution = try NetworkSimplex().solveLexicographic(network, costs: costs)
+        let solution = try NetworkSimplex().solveLexicographic(network, costs: costs, start: start)
         if best == nil || solution.stepCPUTimes.reduce(0, +) < best!.stepCPUTimes.reduce(0, +) { best = solution }
     }
     let solution = best!

@@ -37,6 +37,12 @@ public struct MinCostFlow: Sendable {
         return supply.count - 1
     }
 
+    /// Makes room for this many arcs in all, so that adding them does not reallocate.
+    public mutating func reserveCapacity(arcs: Int) {
+        tail.reserveCapacity(arcs); head.reserveCapacity(arcs)
+        lower.reserveCapacity(arcs); upper.reserveCapacity(arcs)
+    }
+
     /// Adds an arc and returns its index.
     @discardableResult
     public mutating func addArc(from: Int, to: Int, lower low: Double = 0, upper cap: Double) -> Int {

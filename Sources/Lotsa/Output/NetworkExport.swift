@@ -9,6 +9,9 @@ import LinearProgramming
 ///   nodes numbered from 1), carrying the first step's costs;
 /// * `<specialty>.costs.csv` — every step's cost per arc, one row per `a` line in the
 ///   same order, the columns named after the steps (tiers, or `weighted`);
+/// * `<specialty>.start` — the planner's start plan (``NetworkFormulation/startFlow(problem:block:)``),
+///   one whole flow per arc in `a` line order: a feasible flow that Lotsa's network
+///   simplex starts the first step from (other solvers may ignore it);
 /// * `index.csv` — one row per block: its files, size, steps and the factor each
 ///   step's costs were multiplied by to make them whole (DIMACS costs are integers).
 ///
@@ -27,6 +30,11 @@ public enum NetworkExport {
         public var factors: [Double?]
         /// Per step, the scaled costs per arc (empty when the factor is nil).
         public var costs: [[Int64]]
+        /// The start plan's flow per arc, and the time it took (wall and CPU seconds),
+        /// which belongs to the first step's time.
+        public var start: [Double]
+        public var startSeconds: Double
+        public var startCPUSeconds: Double
         public var exportable: Bool { factors.allSatisfy { $0 != nil } }
     }
 
@@ -42,8 +50,12 @@ public enum NetworkExport {
                 factors.append(factor)
                 costs.append(factor.map { f in objective.costs.map { Int64(($0 * f).rounded()) } } ?? [])
             }
+            let clock = ContinuousClock()
+            let began = clock.now, beganCPU = CPUClock.thread()
+            let start = formulation.startFlow(problem: problem, block: block)
+            let seconds = BenchmarkMeasurement.seconds(clock.now - began), cpu = CPUClock.thread() - beganCPU
             return Block(specialty: block.specialty, network: formulation.network, stepNames: objectives.map(\.name),
-                         factors: factors, costs: costs)
+                         factors: factors, costs: costs, start: start, startSeconds: seconds, startCPUSeconds: cpu)
         }
     }
 
@@ -56,14 +68,14 @@ public enum NetworkExport {
 
     /// Writes every block into `folder` (the caller commits it).
     public static func write(problem: PlanningProblem, to folder: OutputFolder) throws(OutputError) {
-        var index = CSVWriter(header: ["specialty", "network", "costs", "nodes", "arcs", "steps", "factors"])
+        var index = CSVWriter(header: ["specialty", "network", "costs", "nodes", "arcs", "steps", "factors", "start"])
         var used: Set<String> = []
         for block in blocks(of: problem) {
             let steps = block.stepNames.joined(separator: ";")
             let factors = block.factors.map { $0.map { NumberFormat.csv($0, decimals: 0) } ?? "" }.joined(separator: ";")
             let size = [String(block.network.nodeCount), String(block.network.arcCount)]
             guard block.exportable else {
-                index.append([block.specialty, "", ""] + size + [steps, factors])
+                index.append([block.specialty, "", ""] + size + [steps, factors, ""])
                 continue
             }
             var stem = fileStem(block.specialty)
@@ -71,7 +83,8 @@ public enum NetworkExport {
             used.insert(stem)
             try folder.write(dimacs(block, scenario: problem.name), to: stem + ".min")
             try folder.write(costTable(block), to: stem + ".costs.csv")
-            index.append([block.specialty, stem + ".min", stem + ".costs.csv"] + size + [steps, factors])
+            try folder.write(block.start.map { String(Int64($0)) }.joined(separator: "\n") + "\n", to: stem + ".start")
+            index.append([block.specialty, stem + ".min", stem + ".costs.csv"] + size + [steps, factors, stem + ".start"])
         }
         try folder.write(index.contents, to: "index.csv")
     }

@@ -26,6 +26,18 @@ public struct NetworkFormulation: Sendable {
     public var sendArcs: [[Int]]
     /// capacity arc per block offer position and period (−1 where inactive).
     public var capacityArcs: [[Int]]
+    /// The two carry arcs per block cohort and period (index t − 1), −1 where absent.
+    public var carryArcs: [[CarryArcs]]
+    /// The ceiling arc per block offer position (−1 for an offer without a ceiling).
+    public var ceilingArcs: [Int]
+
+    /// Where a cohort's untreated patients go at the end of a period.
+    public struct CarryArcs: Sendable {
+        /// Up to A_q(t) − D_q(t) patients who are not yet due.
+        public var notDue = -1
+        /// The overdue rest.
+        public var overdue = -1
+    }
 
     public init(problem: PlanningProblem, block: SpecialtyBlock) {
         let T = problem.periods
@@ -46,37 +58,52 @@ public struct NetworkFormulation: Sendable {
         var groupOf = [Int](repeating: 0, count: cohorts.count)
         for (g, members) in block.groupMembers.enumerated() { for local in members { groupOf[local] = g } }
 
-        // One cost array per tier, in Tier.allCases order, appended arc by arc.
+        // Each tier's non-zero costs as (arc, cost) entries, made dense at the end: most
+        // arcs cost nothing in most tiers, and appending a zero to every tier's array
+        // for every arc made building a sizeable share of the solve once the first step
+        // starts from a plan. Room for every arc is reserved up front.
         let tiers = Tier.allCases
-        var costs = [[Double]](repeating: [], count: tiers.count)
-        let position = Dictionary(uniqueKeysWithValues: tiers.enumerated().map { ($1, $0) })
-        func arc(_ from: Int, _ to: Int, upper: Double, _ tierCost: [(Tier, Double)] = []) -> Int {
+        let arcEstimate = cohorts.count * T * 3 + block.arcs.count * T + block.offers.count * (T + 1)
+        network.reserveCapacity(arcs: arcEstimate)
+        var entries = [[(arc: Int32, cost: Double)]](repeating: [], count: tiers.count)
+        let tierPosition = Dictionary(uniqueKeysWithValues: tiers.enumerated().map { ($1, $0) })
+        let waitingTier = tierPosition[.waiting]!, overdueTier = tierPosition[.overdue]!
+        entries[waitingTier].reserveCapacity(cohorts.count * T * 2)
+        entries[overdueTier].reserveCapacity(cohorts.count * T)
+        func arc(_ from: Int, _ to: Int, upper: Double, _ tierCost: [(tier: Int, cost: Double)] = []) -> Int {
             let index = network.addArc(from: from, to: to, upper: upper)
-            for k in costs.indices { costs[k].append(0) }
-            for (tier, value) in tierCost { costs[position[tier]!][index] = value }
+            for entry in tierCost where entry.cost != 0 { entries[entry.tier].append((Int32(index), entry.cost)) }
             return index
         }
 
         var total = 0.0
         var treatArcs: [[Int]] = []
+        var carryArcs: [[CarryArcs]] = []
         for (q, cohort) in cohorts.enumerated() {
             let size = Double(cohort.total)
             total += size
             var treats: [Int] = []
+            var carries: [CarryArcs] = []
             for t in 1...T {
                 let node = cohortBase + q * T + t - 1
                 network.supply[node] = Double(cohort.available[t] - (t == 1 ? 0 : cohort.available[t - 1]))
                 treats.append(arc(node, groupBase + groupOf[q] * T + t - 1, upper: size))
                 let next = t < T ? node + 1 : sink
                 let notDue = Double(cohort.available[t] - cohort.due[t])
+                var carry = CarryArcs()
                 if notDue > 0 {
-                    _ = arc(node, next, upper: notDue, [(.waiting, L)])
+                    carry.notDue = arc(node, next, upper: notDue)
+                    entries[waitingTier].append((Int32(carry.notDue), L))
                 }
                 if cohort.due[t] > 0 {
-                    _ = arc(node, next, upper: size, [(.waiting, L), (.overdue, cohort.weight * L)])
+                    carry.overdue = arc(node, next, upper: size)
+                    entries[waitingTier].append((Int32(carry.overdue), L))
+                    if cohort.weight != 0 { entries[overdueTier].append((Int32(carry.overdue), cohort.weight * L)) }
                 }
+                carries.append(carry)
             }
             treatArcs.append(treats)
+            carryArcs.append(carries)
         }
         var offerPosition: [Int: Int] = [:]
         for (position, offer) in block.offers.enumerated() { offerPosition[offer] = position }
@@ -84,14 +111,14 @@ public struct NetworkFormulation: Sendable {
         for blockArc in block.arcs {
             let offer = problem.offers[blockArc.offer]
             let position = offerPosition[blockArc.offer]!
-            var tierCost: [(Tier, Double)] = [(.cost, offer.price)]
+            var tierCost: [(tier: Int, cost: Double)] = [(tierPosition[.cost]!, offer.price)]
             switch problem.providers[offer.provider].kind {
-            case .otherRegionContract: tierCost.append((.otherRegionVolume, 1))
-            case .regionContract: tierCost.append((.regionContractVolume, 1))
+            case .otherRegionContract: tierCost.append((tierPosition[.otherRegionVolume]!, 1))
+            case .regionContract: tierCost.append((tierPosition[.regionContractVolume]!, 1))
             case .site:
                 if let weight = problem.transferWeight(administration: block.groups[blockArc.group].administration,
                                                        provider: offer.provider) {
-                    tierCost.append((.internalTransfers, weight))
+                    tierCost.append((tierPosition[.internalTransfers]!, weight))
                 }
             }
             sendArcs.append((1...T).map { t in
@@ -101,6 +128,7 @@ public struct NetworkFormulation: Sendable {
             })
         }
         var capacityArcs: [[Int]] = []
+        var ceilingArcs = [Int](repeating: -1, count: block.offers.count)
         for (position, offerIndex) in block.offers.enumerated() {
             let offer = problem.offers[offerIndex]
             let exit = ceilingNode[position] ?? sink
@@ -109,15 +137,22 @@ public struct NetworkFormulation: Sendable {
                 return arc(offerBase + position * T + t - 1, exit, upper: Double(offer.capacity[t - 1]))
             })
             if let node = ceilingNode[position], let ceiling = offer.ceiling {
-                _ = arc(node, sink, upper: Double(ceiling))
+                ceilingArcs[position] = arc(node, sink, upper: Double(ceiling))
             }
         }
         network.supply[sink] = -total
         self.network = network
-        self.tierCosts = Dictionary(uniqueKeysWithValues: tiers.enumerated().map { ($1, costs[$0]) })
+        let arcCount = network.arcCount
+        self.tierCosts = Dictionary(uniqueKeysWithValues: tiers.enumerated().map { k, tier in
+            var costs = [Double](repeating: 0, count: arcCount)
+            for entry in entries[k] { costs[Int(entry.arc)] = entry.cost }
+            return (tier, costs)
+        })
         self.treatArcs = treatArcs
         self.sendArcs = sendArcs
         self.capacityArcs = capacityArcs
+        self.carryArcs = carryArcs
+        self.ceilingArcs = ceilingArcs
     }
 
     /// The cost vectors to minimise, in the policy's order (one weighted sum for `weighted`).

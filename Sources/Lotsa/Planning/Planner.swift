@@ -138,6 +138,10 @@ public enum Planner {
         return try solveSimplexBlock(problem, block, options: options, backend: backend)
     }
 
+    /// Whether the network simplex starts from ``NetworkFormulation/startFlow(problem:block:)``
+    /// (the default) or from its own crash start (`LOTSA_ALLOCATION_START=crash`, for measuring).
+    static let startPlan = ProcessInfo.processInfo.environment["LOTSA_ALLOCATION_START"] != "crash"
+
     static func solveNetworkBlock(_ problem: PlanningProblem, _ block: SpecialtyBlock,
                                   timeLimit: Duration?) throws(PlanningError) -> BlockResult {
         let clock = ContinuousClock()
@@ -146,10 +150,18 @@ public enum Planner {
         let formulation = NetworkFormulation(problem: problem, block: block)
         let objectives = formulation.objectives(policy: problem.policy)
         let buildTime = clock.now - buildStart
-        let solution: MinCostFlowSolution
+        var solution: MinCostFlowSolution
         do {
+            // The start plan is part of the first step's time.
+            let startBegin = clock.now, startCPU = CPUClock.thread()
+            let start = startPlan ? formulation.startFlow(problem: problem, block: block) : nil
+            let startTime = clock.now - startBegin, startCPUTime = CPUClock.thread() - startCPU
             solution = try NetworkSimplex().solveLexicographic(formulation.network, costs: objectives.map(\.costs),
-                                                               deadline: deadline)
+                                                               deadline: deadline, start: start)
+            if !solution.stepTimes.isEmpty {
+                solution.stepTimes[0] += startTime
+                solution.stepCPUTimes[0] += startCPUTime
+            }
         } catch {
             switch error {
             case .invalidModel(let message): throw .invalidModel(specialty: block.specialty, message: message)
