@@ -120,10 +120,22 @@ import Testing
             let kept = lp.tiers[tier]!, found = report.published.tiers[tier]!
             #expect(abs(found - kept) <= 1e-9 * max(1, abs(kept)), "seed \(seed) \(tier): \(found) vs \(kept)")
         }
+        // What the spread minimises, the deviation from the capacity-proportional share,
+        // never rises: the optimum's own weeks are one feasible spread.
+        guard case .number(let published) = report.summary.value(at: "periodisation.deviation.published"),
+              case .number(let own) = report.summary.value(at: "periodisation.deviation.integer") else {
+            Issue.record("seed \(seed): summary.json has no periodisation.deviation"); return
+        }
+        #expect(published <= own + 1e-9, "seed \(seed): deviation \(published) > \(own)")
+        // Nor does the median total variation, unless the deviation fell: the median over
+        // a few lines is not what the spread minimises. (Seed 8, once the allocation
+        // started from a plan and reached another optimum: deviation 28 → 20, weeks
+        // without patients 50 % → 33 %, but the median of its 7 lines 0.67 → 0.75.)
         // Small lines are the ones that could get less steady: one patient at a provider
         // whose first week is half open would move to the fuller second week (seed 14,
         // 2.0 against 1.0) if the deviation followed shares below half a case.
-        #expect(report.steadiness.medianTotalVariation <= report.integerSteadiness.medianTotalVariation + 1e-12,
+        #expect(report.steadiness.medianTotalVariation <= report.integerSteadiness.medianTotalVariation + 1e-12
+                    || published < own - 1e-9,
                 "seed \(seed): \(report.steadiness.medianTotalVariation) > \(report.integerSteadiness.medianTotalVariation)")
     }
 }
