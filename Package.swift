@@ -86,13 +86,18 @@ let package = Package(
             dependencies: ["Lotsa"],
             path: "Fuzz/LotsaFuzz"
         ),
+        // What both test targets use (glpsol as an independent reader of exported files).
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "LinearProgrammingTests",
-            dependencies: ["LinearProgramming"]
+            dependencies: ["LinearProgramming", "TestSupport"]
         ),
         .testTarget(
             name: "LotsaTests",
-            dependencies: ["Lotsa", "LinearProgramming"],
+            dependencies: ["Lotsa", "LinearProgramming", "TestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

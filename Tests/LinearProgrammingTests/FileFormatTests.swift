@@ -1,6 +1,7 @@
 import Foundation
 import LinearProgramming
 import Testing
+import TestSupport
 
 @Suite("MPS and LP files")
 struct FileFormatTests {
@@ -40,7 +41,7 @@ struct FileFormatTests {
         let file = temporaryFile("awkward-\(sense).mps")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try MPSWriter.write(model, to: file)
-        let reported = try #require(try glpsolObjective(format: "--freemps", file: file))
+        let reported = try #require(try Glpsol.objective(format: "--freemps", file: file))
         // Maximisation is written negated.
         let expected = sense == .maximize ? -solution.objectiveValue : solution.objectiveValue
         #expect(isClose(reported, expected, 1e-8), "glpsol \(reported) vs \(expected)")
@@ -54,7 +55,7 @@ struct FileFormatTests {
         let file = temporaryFile("awkward-\(sense).lp")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try LPWriter.write(model, to: file)
-        let reported = try #require(try glpsolObjective(format: "--lp", file: file))
+        let reported = try #require(try Glpsol.objective(format: "--lp", file: file))
         #expect(isClose(reported, solution.objectiveValue, 1e-8), "glpsol \(reported) vs \(solution.objectiveValue)")
     }
 
@@ -68,11 +69,11 @@ struct FileFormatTests {
             let sign = model.objective.sense == .maximize ? -1.0 : 1.0
             let mps = directory.appendingPathComponent("m\(k).mps")
             try MPSWriter.write(model, to: mps)
-            let fromMPS = try #require(try glpsolObjective(format: "--freemps", file: mps))
+            let fromMPS = try #require(try Glpsol.objective(format: "--freemps", file: mps))
             #expect(isClose(fromMPS, sign * optimum, 1e-8), "\(model.name) MPS")
             let lp = directory.appendingPathComponent("m\(k).lp")
             try LPWriter.write(model, to: lp)
-            let fromLP = try #require(try glpsolObjective(format: "--lp", file: lp))
+            let fromLP = try #require(try Glpsol.objective(format: "--lp", file: lp))
             #expect(isClose(fromLP, optimum, 1e-8), "\(model.name) LP")
         }
     }
@@ -87,7 +88,7 @@ struct FileFormatTests {
         let file = temporaryFile("zero-objective.lp")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try LPWriter.write(model, to: file)
-        let reported = try #require(try glpsolObjective(format: "--lp", file: file), "glpsol rejected:\n\(text)")
+        let reported = try #require(try Glpsol.objective(format: "--lp", file: file), "glpsol rejected:\n\(text)")
         #expect(reported == 0)
     }
 
@@ -104,11 +105,11 @@ struct FileFormatTests {
         let file = temporaryFile("blank-names.mps")
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try MPSWriter.write(model, to: file)
-        let fromMPS = try #require(try glpsolObjective(format: "--freemps", file: file))
+        let fromMPS = try #require(try Glpsol.objective(format: "--freemps", file: file))
         #expect(isClose(fromMPS, optimum.objectiveValue, 1e-8))
         let lpFile = temporaryFile("blank-names.lp")
         try LPWriter.write(model, to: lpFile)
-        let fromLP = try #require(try glpsolObjective(format: "--lp", file: lpFile))
+        let fromLP = try #require(try Glpsol.objective(format: "--lp", file: lpFile))
         #expect(isClose(fromLP, optimum.objectiveValue, 1e-8))
     }
 

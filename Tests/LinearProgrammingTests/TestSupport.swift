@@ -146,25 +146,6 @@ enum Textbook {
     }
 }
 
-/// Runs glpsol on a file and returns the optimum it reports.
-func glpsolObjective(format: String, file: URL) throws -> Double? {
-    let output = file.deletingPathExtension().appendingPathExtension("out")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
-    process.arguments = [format, file.path, "-o", output.path]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
-    let report = try String(contentsOf: output, encoding: .utf8)
-    // "Objective:  obj = 36 (MAXimum)"
-    guard let line = report.split(separator: "\n").first(where: { $0.hasPrefix("Objective:") }),
-          let equals = line.firstIndex(of: "=") else { return nil }
-    let value = line[line.index(after: equals)...].split(separator: " ").first.map(String.init)
-    return value.flatMap(Double.init)
-}
-
 func temporaryFile(_ name: String) -> URL {
     FileManager.default.temporaryDirectory
         .appendingPathComponent("lotsa-lp-tests-\(ProcessInfo.processInfo.processIdentifier)")

@@ -1,6 +1,7 @@
 import Foundation
 import LinearProgramming
 import Testing
+import TestSupport
 @testable import Lotsa
 
 /// The `--write-lp` audit files bound each earlier tier so that another solver finds

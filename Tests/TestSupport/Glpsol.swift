@@ -1,16 +1,18 @@
 import Foundation
 
 /// GLPK's stand-alone solver as an independent reader of the files Lotsa exports
-/// (`--write-lp`, `--write-network`): if glpsol reads them and finds the planner's
-/// optimum, the files say what the planner solved.
-enum Glpsol {
-    static let path = "/usr/bin/glpsol"
-    static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: path) }
+/// (`--write-lp`, `--write-network`, the model writers' MPS and LP files): if glpsol
+/// reads them and finds the planner's optimum, the files say what the planner solved.
+///
+/// Shared by both test targets (`TestSupport` is a plain target that only they use).
+public enum Glpsol {
+    public static let path = "/usr/bin/glpsol"
+    public static var isInstalled: Bool { FileManager.default.isExecutableFile(atPath: path) }
 
     /// `glpsol <format> FILE -o REPORT` (`--lp` for CPLEX LP files, `--mincost` for
     /// DIMACS min-cost flow); the optimum on the report's `Objective:` line, or nil when
     /// glpsol refused the file or found no optimum.
-    static func objective(format: String, file: URL, report: URL? = nil) throws -> Double? {
+    public static func objective(format: String, file: URL, report: URL? = nil) throws -> Double? {
         let output = report ?? file.deletingPathExtension().appendingPathExtension("out")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
