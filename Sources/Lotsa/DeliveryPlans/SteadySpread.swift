@@ -13,8 +13,8 @@ import LinearProgramming
 /// minimum-cost flow, solved exactly by ``NetworkSimplex`` in lexicographic
 /// steps — overdue, then the deviation (x − τ)² from the capacity-proportional share
 /// (``ConvexDeviation``), then waiting (a decided missiv without a start plan puts
-/// "place as much as possible" first), then, for a start plan's fixed totals, a
-/// settling step that chooses among the optima left (see ``warmStart``):
+/// "place as much as possible" first), then, for a start plan's fixed totals, two
+/// settling steps that choose among the optima left (see ``warmStart``):
 ///
 /// ```
 /// source ─cap(t)→ week t ─unit arcs, 2k − 1 − round(2τ)→ line a in week t ─→ cohort q in week t
@@ -44,17 +44,17 @@ enum SteadySpread {
     /// which one the solver lands on depends on where it starts; the next offer of the
     /// sweep sees whichever came out, so a warm start alone made the descent take
     /// another path (on L +1.3 % deviation; generated seed 29 less steady than the
-    /// optimum's own weeks). So with fixed totals ``respread`` ends with a settling
-    /// step that breaks those ties by a rule of its own, not by the start:
-    /// 1. lines in order of volume, smallest first (then by name), weigh n, n − 1, …, 1
-    ///    a case and week, so among equally good weeks the smaller lines take the
-    ///    earlier ones and each line's cases form one run instead of alternating with
-    ///    another line's (seed 29: 1, 0, 2 against 0, 1, 2);
-    /// 2. below that, −1 for every case a cohort keeps in its current week, so cases
-    ///    move between cohorts only when the optimum needs it.
-    /// Both starts reach the same value on every step; they give the same flow unless
-    /// the settling step itself has ties (on the 50 generated seeds of PlanPropertyTests,
-    /// cold and warm publish the same deviation, waiting and steadiness).
+    /// optimum's own weeks). So with fixed totals ``respread`` ends with two settling
+    /// steps that break those ties by rules of their own, not by the start:
+    /// 1. lines by volume, smallest first (then by name), weigh n, n − 1, …, 1 a case
+    ///    and week: among equally good weeks the smaller lines take the earlier ones,
+    ///    and each line's cases form one run instead of alternating with another
+    ///    line's (seed 29: 1, 0, 2 against 0, 1, 2);
+    /// 2. the same for the cohorts, those with patients due soonest first (then the
+    ///    larger priority weight): which patients a line's cases treat.
+    /// Both starts reach the same value on every step. Preferring the current spread
+    /// instead (−1 a case kept) was tried: the descent then stays in the integer plan's
+    /// ties, and the bundled scenarios came out less steady.
     static let warmStart = ProcessInfo.processInfo.environment["LOTSA_SPREAD_START"] != "cold"
 
     struct Outcome: Sendable {
@@ -283,7 +283,7 @@ enum SteadySpread {
     /// Solves one offer's network with the other offers fixed and writes its cases back.
     /// Returns the cases it could not place (decided totals only) and the deviation.
     /// With fixed totals, `warmStart` starts the solver from the current spread (a
-    /// feasible flow of this network); the settling step makes the result the same in
+    /// feasible flow of this network); the settling steps make the result the same in
     /// value either way.
     static func respread(_ problem: PlanningProblem, _ block: SpecialtyBlock, offer: Int, totals: [String: LineTotal],
                          cases: inout [Int: [Int: [Int]]], deadline: ContinuousClock.Instant?,
@@ -305,16 +305,16 @@ enum SteadySpread {
 
         var network = MinCostFlow(nodes: 0)
         var unresolvedCost: [Double] = [], overdueCost: [Double] = [], deviationCost: [Double] = [], waitingCost: [Double] = []
-        var settlingCost: [Double] = []
+        var lineOrderCost: [Double] = [], cohortOrderCost: [Double] = []
         // The current spread as a flow of this network: the solver starts from it
         // instead of from nothing (it is feasible when the totals are fixed).
         var startFlow: [Double] = []
         func arc(_ from: Int, _ to: Int, lower: Double = 0, upper: Double, unresolved: Double = 0,
-                 overdue: Double = 0, deviation: Double = 0, waiting: Double = 0, settling: Double = 0, flow: Int = 0) -> Int {
+                 overdue: Double = 0, deviation: Double = 0, waiting: Double = 0, lineOrder: Double = 0, cohortOrder: Double = 0, flow: Int = 0) -> Int {
             unresolvedCost.append(unresolved)
             startFlow.append(Double(flow))
             overdueCost.append(overdue); deviationCost.append(deviation); waitingCost.append(waiting)
-            settlingCost.append(settling)
+            lineOrderCost.append(lineOrder); cohortOrderCost.append(cohortOrder)
             return network.addArc(from: from, to: to, lower: lower, upper: upper)
         }
         let capacityTotal = weeks.reduce(0) { $0 + theOffer.capacity[$1 - 1] }
@@ -369,17 +369,21 @@ enum SteadySpread {
                 }
             }
         }
-        // The settling step (fixed totals, ``warmStart``): each line's weight a case and
-        // week counts `beyond` all the cases the current spread keeps (−1 each), so the
-        // line order comes first and staying only chooses among what it leaves.
-        var lineWeight: [String: Int] = [:]
-        let beyond = capacityTotal + 1
+        // The settling steps (fixed totals, ``warmStart``): weights n, n − 1, …, 1 a case
+        // and week, lines by volume (smallest first, then name), cohorts by the week
+        // they first have patients due (soonest first, then the larger priority weight).
+        var lineWeight: [String: Int] = [:], cohortWeight: [Int: Int] = [:]
         if !placing {
             let volume = { (administration: String) -> Int in
                 if case .fixed(let total) = totals[administration]! { total } else { 0 }
             }
-            let order = administrations.sorted { (volume($0), $0) < (volume($1), $1) }
-            for (position, administration) in order.enumerated() { lineWeight[administration] = order.count - position }
+            let lines = administrations.sorted { (volume($0), $0) < (volume($1), $1) }
+            for (position, administration) in lines.enumerated() { lineWeight[administration] = lines.count - position }
+            let firstDue = { (q: Int) -> Int in problem.cohorts[q].due.firstIndex { $0 > 0 } ?? problem.cohorts[q].due.count }
+            let cohorts = chainCohorts.sorted {
+                (firstDue($0), -problem.cohorts[$0].weight, $0) < (firstDue($1), -problem.cohorts[$1].weight, $1)
+            }
+            for (position, q) in cohorts.enumerated() { cohortWeight[q] = cohorts.count - position }
         }
         // Weeks, line-weeks and the arcs into the chains.
         var sendArcs: [(q: Int, t: Int, arc: Int)] = []
@@ -399,29 +403,21 @@ enum SteadySpread {
                         let take = min(rest, piece.units)
                         rest -= take
                         _ = arc(week, lineWeek, upper: Double(piece.units), deviation: Double(piece.cost),
-                                settling: Double((lineWeight[administration] ?? 0) * t * beyond), flow: take)
+                                lineOrder: Double((lineWeight[administration] ?? 0) * t), flow: take)
                     }
                 case .free:
                     _ = arc(week, lineWeek, upper: capacity, flow: rest)
                 }
                 for q in members {
-                    let chain = chainBase[q]! + t - 1, stay = current[q]![t - 1]
-                    if placing || stay == 0 {
-                        sendArcs.append((q, t, arc(lineWeek, chain, upper: capacity)))
-                    } else {
-                        // The cases this cohort has here now (kept when the optima allow), then any more.
-                        sendArcs.append((q, t, arc(lineWeek, chain, upper: Double(stay), settling: -1, flow: stay)))
-                        if Double(stay) < capacity {
-                            sendArcs.append((q, t, arc(lineWeek, chain, upper: capacity - Double(stay))))
-                        }
-                    }
+                    sendArcs.append((q, t, arc(lineWeek, chainBase[q]! + t - 1, upper: capacity,
+                                               cohortOrder: Double((cohortWeight[q] ?? 0) * t), flow: current[q]![t - 1])))
                 }
             }
         }
         let solution: MinCostFlowSolution
         do {
             let costs = placing ? [unresolvedCost, overdueCost, deviationCost, waitingCost]
-                : [overdueCost, deviationCost, waitingCost, settlingCost]
+                : [overdueCost, deviationCost, waitingCost, lineOrderCost, cohortOrderCost]
             solution = try NetworkSimplex().solveLexicographic(network, costs: costs, deadline: deadline,
                                                                start: placing || !warmStart ? nil : startFlow)
         } catch {
