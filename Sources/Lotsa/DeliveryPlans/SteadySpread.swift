@@ -10,10 +10,11 @@ import LinearProgramming
 /// inside each provider's weeks. That is what this does, one offer (provider and
 /// specialty) at a time with every other offer held fixed (block coordinate descent),
 /// a few sweeps over the offers of a specialty. For one offer the problem is a
-/// minimum-cost flow, solved exactly by ``NetworkSimplex`` in three lexicographic
+/// minimum-cost flow, solved exactly by ``NetworkSimplex`` in lexicographic
 /// steps — overdue, then the deviation (x − τ)² from the capacity-proportional share
 /// (``ConvexDeviation``), then waiting (a decided missiv without a start plan puts
-/// "place as much as possible" first):
+/// "place as much as possible" first), then, for a start plan's fixed totals, two
+/// settling steps that choose among the optima left (see ``warmStart``):
 ///
 /// ```
 /// source ─cap(t)→ week t ─unit arcs, 2k − 1 − round(2τ)→ line a in week t ─→ cohort q in week t
@@ -35,14 +36,26 @@ enum SteadySpread {
     /// sweep no longer lowers the deviation).
     static let sweeps = 4
 
-    /// Whether each offer's solve starts from the current spread
-    /// (`LOTSA_SPREAD_START=warm`, an experiment) or from the solver's own crash
-    /// start (the default). On L (seed 1) the warm start cut the periodisation from
-    /// 145 s to 58 s wall (loaded machine), but the spread ends in other ties: the
-    /// published `waiting` rose by 0.001 %, the deviation by 1.3 %, and one generated
-    /// scenario (SteadyPeriodisationTests, seed 29) came out less steady than the
-    /// optimum's own weeks. So it stays off until that is understood (issue 17's note).
-    static let warmStart = ProcessInfo.processInfo.environment["LOTSA_SPREAD_START"] == "warm"
+    /// Whether each offer's solve starts from the current spread (the default) or from
+    /// the solver's own crash start (`LOTSA_SPREAD_START=cold`, kept for measuring).
+    /// On L (seed 1) the warm start cuts the periodisation by more than half (issue 17).
+    ///
+    /// Each offer's steps (overdue, deviation, waiting) have many optimal flows, and
+    /// which one the solver lands on depends on where it starts; the next offer of the
+    /// sweep sees whichever came out, so a warm start alone made the descent take
+    /// another path (on L +1.3 % deviation; generated seed 29 less steady than the
+    /// optimum's own weeks). So with fixed totals ``respread`` ends with two settling
+    /// steps that break those ties by rules of their own, not by the start:
+    /// 1. lines by volume, smallest first (then by name), weigh n, n − 1, …, 1 a case
+    ///    and week: among equally good weeks the smaller lines take the earlier ones,
+    ///    and each line's cases form one run instead of alternating with another
+    ///    line's (seed 29: 1, 0, 2 against 0, 1, 2);
+    /// 2. the same for the cohorts, those with patients due soonest first (then the
+    ///    larger priority weight): which patients a line's cases treat.
+    /// Both starts reach the same value on every step. Preferring the current spread
+    /// instead (−1 a case kept) was tried: the descent then stays in the integer plan's
+    /// ties, and the bundled scenarios came out less steady.
+    static let warmStart = ProcessInfo.processInfo.environment["LOTSA_SPREAD_START"] != "cold"
 
     struct Outcome: Sendable {
         /// Cases per (problem cohort, offer, period − 1).
@@ -269,8 +282,12 @@ enum SteadySpread {
 
     /// Solves one offer's network with the other offers fixed and writes its cases back.
     /// Returns the cases it could not place (decided totals only) and the deviation.
+    /// With fixed totals, `warmStart` starts the solver from the current spread (a
+    /// feasible flow of this network); the settling steps make the result the same in
+    /// value either way.
     static func respread(_ problem: PlanningProblem, _ block: SpecialtyBlock, offer: Int, totals: [String: LineTotal],
-                         cases: inout [Int: [Int: [Int]]], deadline: ContinuousClock.Instant?)
+                         cases: inout [Int: [Int: [Int]]], deadline: ContinuousClock.Instant?,
+                         warmStart: Bool = SteadySpread.warmStart)
     throws(PlanningError) -> (unresolved: Int, deviation: Double, nodes: Int, arcs: Int) {
         let T = problem.periods
         let L = problem.horizon.weeksPerPeriod
@@ -288,14 +305,16 @@ enum SteadySpread {
 
         var network = MinCostFlow(nodes: 0)
         var unresolvedCost: [Double] = [], overdueCost: [Double] = [], deviationCost: [Double] = [], waitingCost: [Double] = []
+        var lineOrderCost: [Double] = [], cohortOrderCost: [Double] = []
         // The current spread as a flow of this network: the solver starts from it
         // instead of from nothing (it is feasible when the totals are fixed).
         var startFlow: [Double] = []
         func arc(_ from: Int, _ to: Int, lower: Double = 0, upper: Double, unresolved: Double = 0,
-                 overdue: Double = 0, deviation: Double = 0, waiting: Double = 0, flow: Int = 0) -> Int {
+                 overdue: Double = 0, deviation: Double = 0, waiting: Double = 0, lineOrder: Double = 0, cohortOrder: Double = 0, flow: Int = 0) -> Int {
             unresolvedCost.append(unresolved)
             startFlow.append(Double(flow))
             overdueCost.append(overdue); deviationCost.append(deviation); waitingCost.append(waiting)
+            lineOrderCost.append(lineOrder); cohortOrderCost.append(cohortOrder)
             return network.addArc(from: from, to: to, lower: lower, upper: upper)
         }
         let capacityTotal = weeks.reduce(0) { $0 + theOffer.capacity[$1 - 1] }
@@ -350,6 +369,22 @@ enum SteadySpread {
                 }
             }
         }
+        // The settling steps (fixed totals, ``warmStart``): weights n, n − 1, …, 1 a case
+        // and week, lines by volume (smallest first, then name), cohorts by the week
+        // they first have patients due (soonest first, then the larger priority weight).
+        var lineWeight: [String: Int] = [:], cohortWeight: [Int: Int] = [:]
+        if !placing {
+            let volume = { (administration: String) -> Int in
+                if case .fixed(let total) = totals[administration]! { total } else { 0 }
+            }
+            let lines = administrations.sorted { (volume($0), $0) < (volume($1), $1) }
+            for (position, administration) in lines.enumerated() { lineWeight[administration] = lines.count - position }
+            let firstDue = { (q: Int) -> Int in problem.cohorts[q].due.firstIndex { $0 > 0 } ?? problem.cohorts[q].due.count }
+            let cohorts = chainCohorts.sorted {
+                (firstDue($0), -problem.cohorts[$0].weight, $0) < (firstDue($1), -problem.cohorts[$1].weight, $1)
+            }
+            for (position, q) in cohorts.enumerated() { cohortWeight[q] = cohorts.count - position }
+        }
         // Weeks, line-weeks and the arcs into the chains.
         var sendArcs: [(q: Int, t: Int, arc: Int)] = []
         for t in weeks {
@@ -367,20 +402,24 @@ enum SteadySpread {
                                                         capacityTotal: capacityTotal) {
                         let take = min(rest, piece.units)
                         rest -= take
-                        _ = arc(week, lineWeek, upper: Double(piece.units), deviation: Double(piece.cost), flow: take)
+                        _ = arc(week, lineWeek, upper: Double(piece.units), deviation: Double(piece.cost),
+                                lineOrder: Double((lineWeight[administration] ?? 0) * t), flow: take)
                     }
                 case .free:
                     _ = arc(week, lineWeek, upper: capacity, flow: rest)
                 }
                 for q in members {
-                    sendArcs.append((q, t, arc(lineWeek, chainBase[q]! + t - 1, upper: capacity, flow: current[q]![t - 1])))
+                    sendArcs.append((q, t, arc(lineWeek, chainBase[q]! + t - 1, upper: capacity,
+                                               cohortOrder: Double((cohortWeight[q] ?? 0) * t), flow: current[q]![t - 1])))
                 }
             }
         }
         let solution: MinCostFlowSolution
         do {
-            solution = try NetworkSimplex().solveLexicographic(network, costs: (placing ? [unresolvedCost] : []) + [overdueCost, deviationCost, waitingCost],
-                                                               deadline: deadline, start: placing || !warmStart ? nil : startFlow)
+            let costs = placing ? [unresolvedCost, overdueCost, deviationCost, waitingCost]
+                : [overdueCost, deviationCost, waitingCost, lineOrderCost, cohortOrderCost]
+            solution = try NetworkSimplex().solveLexicographic(network, costs: costs, deadline: deadline,
+                                                               start: placing || !warmStart ? nil : startFlow)
         } catch {
             switch error {
             case .invalidModel(let message): throw .invalidModel(specialty: block.specialty, message: message)
