@@ -127,15 +127,14 @@ import Testing
             Issue.record("seed \(seed): summary.json has no periodisation.deviation"); return
         }
         #expect(published <= own + 1e-9, "seed \(seed): deviation \(published) > \(own)")
-        // Nor does the median total variation, unless the deviation fell: the median over
-        // a few lines is not what the spread minimises. (Seed 8, once the allocation
-        // started from a plan and reached another optimum: deviation 28 → 20, weeks
-        // without patients 50 % → 33 %, but the median of its 7 lines 0.67 → 0.75.)
+        // Nor does the median total variation. The spread does not minimise it; it holds
+        // on these seeds because the settling steps (SteadySpreadTiesTests) give each
+        // line one run among equally good weeks. Without them, seed 8 went 0.67 → 0.75
+        // once the allocation started from a plan, although its deviation fell 28 → 20.
         // Small lines are the ones that could get less steady: one patient at a provider
         // whose first week is half open would move to the fuller second week (seed 14,
         // 2.0 against 1.0) if the deviation followed shares below half a case.
-        #expect(report.steadiness.medianTotalVariation <= report.integerSteadiness.medianTotalVariation + 1e-12
-                    || published < own - 1e-9,
+        #expect(report.steadiness.medianTotalVariation <= report.integerSteadiness.medianTotalVariation + 1e-12,
                 "seed \(seed): \(report.steadiness.medianTotalVariation) > \(report.integerSteadiness.medianTotalVariation)")
     }
 }
