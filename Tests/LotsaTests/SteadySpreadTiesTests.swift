@@ -52,11 +52,8 @@ import Testing
     /// alternating spread, both starts give each line one run of weeks, A (first by
     /// name, the volumes being equal) the earlier one.
     @Test func coldAndWarmStartsGiveEachLineOneRun() throws {
-        var files = ScenarioFiles()
-        files.administrations = "id,name\nA,Admin A\nB,Admin B\n"
-        files.sites = "id,name,administration\nSA,Site A,A\nSB,Site B,B\n"
-        files.siteCapacity = "site,specialty,rooms,cases_per_room_week\nSA,s,0,1\nSB,s,0,1\n"
-        files.contractProviders = "id,name,owner_region\nC,Contract clinic,R\n"
+        // SteadyPeriodisationTests' two administrations, with a contract of 1 a week.
+        var files = SteadyPeriodisationTests.twoAdministrations
         files.contracts = "provider,specialty,weekly_capacity,annual_ceiling,price,valid_from,valid_to\nC,s,1,,100,,\n"
         files.waitingList = "administration,specialty,priority,count,days_waited\nA,s,90,2,0\nB,s,90,2,0\n"
         let folder = try files.write()
