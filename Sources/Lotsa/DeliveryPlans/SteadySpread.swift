@@ -387,13 +387,14 @@ enum SteadySpread {
         }
         // Weeks, line-weeks and the arcs into the chains.
         var sendArcs: [(q: Int, t: Int, arc: Int)] = []
+        let membersOf = Dictionary(grouping: chainCohorts) { problem.cohorts[$0].key.administration }
         for t in weeks {
             let capacity = Double(theOffer.capacity[t - 1])
             let week = network.addNode()
             _ = arc(weeksFrom, week, upper: capacity, flow: used[t - 1])
             for administration in administrations {
                 let lineWeek = network.addNode()
-                let members = chainCohorts.filter { problem.cohorts[$0].key.administration == administration }
+                let members = membersOf[administration] ?? []
                 // The line's current cases this week, over its pieces cheapest first.
                 var rest = members.reduce(0) { $0 + current[$1]![t - 1] }
                 switch totals[administration]! {
