@@ -37,11 +37,11 @@ public struct NetworkReplay: Codable, Sendable {
         for block in NetworkExport.blocks(of: problem) where block.exportable {
             let costs = zip(block.costs, block.factors).map { scaled, factor in scaled.map { Double($0) / factor! } }
             // Started from the planner's start plan, as in the plan, whose time counts in step 1.
-            let solution = try NetworkSimplex().solveLexicographic(block.network, costs: costs, start: block.start)
-            var seconds = solution.stepTimes.map(BenchmarkMeasurement.seconds), cpuSeconds = solution.stepCPUTimes
-            if !seconds.isEmpty { seconds[0] += block.startSeconds; cpuSeconds[0] += block.startCPUSeconds }
+            var solution = try NetworkSimplex().solveLexicographic(block.network, costs: costs, start: block.start.flow)
+            solution.countInFirstStep(block.start)
             blocks.append(Block(specialty: block.specialty, stepNames: block.stepNames, values: solution.values,
-                                seconds: seconds, cpuSeconds: cpuSeconds))
+                                seconds: solution.stepTimes.map(BenchmarkMeasurement.seconds),
+                                cpuSeconds: solution.stepCPUTimes))
         }
         return NetworkReplay(directory: directory.path, blocks: blocks, loadBefore: before, loadAfter: LoadAverage.now())
     }

@@ -30,11 +30,9 @@ public enum NetworkExport {
         public var factors: [Double?]
         /// Per step, the scaled costs per arc (empty when the factor is nil).
         public var costs: [[Int64]]
-        /// The start plan's flow per arc, and the time it took (wall and CPU seconds),
-        /// which belongs to the first step's time.
-        public var start: [Double]
-        public var startSeconds: Double
-        public var startCPUSeconds: Double
+        /// The start plan's flow per arc, and the time it took, which belongs to the
+        /// first step's time.
+        public var start: TimedStartFlow
         public var exportable: Bool { factors.allSatisfy { $0 != nil } }
     }
 
@@ -50,12 +48,8 @@ public enum NetworkExport {
                 factors.append(factor)
                 costs.append(factor.map { f in objective.costs.map { Int64(($0 * f).rounded()) } } ?? [])
             }
-            let clock = ContinuousClock()
-            let began = clock.now, beganCPU = CPUClock.thread()
-            let start = formulation.startFlow(problem: problem, block: block)
-            let seconds = BenchmarkMeasurement.seconds(clock.now - began), cpu = CPUClock.thread() - beganCPU
             return Block(specialty: block.specialty, network: formulation.network, stepNames: objectives.map(\.name),
-                         factors: factors, costs: costs, start: start, startSeconds: seconds, startCPUSeconds: cpu)
+                         factors: factors, costs: costs, start: formulation.timedStartFlow(problem: problem, block: block))
         }
     }
 
@@ -83,7 +77,7 @@ public enum NetworkExport {
             used.insert(stem)
             try folder.write(dimacs(block, scenario: problem.name), to: stem + ".min")
             try folder.write(costTable(block), to: stem + ".costs.csv")
-            try folder.write(block.start.map { String(Int64($0)) }.joined(separator: "\n") + "\n", to: stem + ".start")
+            try folder.write(block.start.flow.map { String(Int64($0)) }.joined(separator: "\n") + "\n", to: stem + ".start")
             index.append([block.specialty, stem + ".min", stem + ".costs.csv"] + size + [steps, factors, stem + ".start"])
         }
         try folder.write(index.contents, to: "index.csv")

@@ -1,3 +1,5 @@
+import LinearProgramming
+
 extension NetworkFormulation {
     /// A feasible plan to start the network simplex from, as a flow per arc: what a
     /// planner would do by hand, week by week.
@@ -10,8 +12,9 @@ extension NetworkFormulation {
     /// Each week, in order:
     /// 1. patients who are due by the end of the week, the highest priority weight first;
     /// 2. then every other patient present, the nearest target week first, but only at
-    ///    offers that add nothing to a tier before them (own sites), so that the start
-    ///    does not buy volume at contracts for patients who could wait.
+    ///    offers that add nothing to any volume or transfer tier (the administration's
+    ///    own sites), so that the start does not buy volume at contracts or transfers
+    ///    for patients who could wait.
     ///
     /// A cohort takes its group's offers in the order the policy's tiers prefer them
     /// (the send arc's costs compared tier by tier), each while it has weekly capacity
@@ -92,5 +95,31 @@ extension NetworkFormulation {
             }
         }
         return flow
+    }
+
+    /// ``startFlow(problem:block:)`` with the time it took, which belongs to the first
+    /// step's time wherever a solve from it is measured (the plan's laps, the replay
+    /// beside LEMON).
+    public func timedStartFlow(problem: PlanningProblem, block: SpecialtyBlock) -> TimedStartFlow {
+        let clock = ContinuousClock()
+        let began = clock.now, beganCPU = CPUClock.thread()
+        let flow = startFlow(problem: problem, block: block)
+        return TimedStartFlow(flow: flow, time: clock.now - began, cpuSeconds: CPUClock.thread() - beganCPU)
+    }
+}
+
+/// A start plan and the wall and CPU time it took to make.
+public struct TimedStartFlow: Sendable {
+    public var flow: [Double]
+    public var time: Duration
+    public var cpuSeconds: Double
+}
+
+extension MinCostFlowSolution {
+    /// Counts making the start plan in the first step's times.
+    mutating func countInFirstStep(_ start: TimedStartFlow) {
+        guard !stepTimes.isEmpty else { return }
+        stepTimes[0] += start.time
+        if !stepCPUTimes.isEmpty { stepCPUTimes[0] += start.cpuSeconds }
     }
 }

@@ -152,16 +152,10 @@ public enum Planner {
         let buildTime = clock.now - buildStart
         var solution: MinCostFlowSolution
         do {
-            // The start plan is part of the first step's time.
-            let startBegin = clock.now, startCPU = CPUClock.thread()
-            let start = startPlan ? formulation.startFlow(problem: problem, block: block) : nil
-            let startTime = clock.now - startBegin, startCPUTime = CPUClock.thread() - startCPU
+            let start = startPlan ? formulation.timedStartFlow(problem: problem, block: block) : nil
             solution = try NetworkSimplex().solveLexicographic(formulation.network, costs: objectives.map(\.costs),
-                                                               deadline: deadline, start: start)
-            if !solution.stepTimes.isEmpty {
-                solution.stepTimes[0] += startTime
-                solution.stepCPUTimes[0] += startCPUTime
-            }
+                                                               deadline: deadline, start: start?.flow)
+            if let start { solution.countInFirstStep(start) }
         } catch {
             switch error {
             case .invalidModel(let message): throw .invalidModel(specialty: block.specialty, message: message)
